@@ -1,0 +1,89 @@
+"""The ``cchc`` command line: global options, error handling and lazy sub-commands.
+
+Each sub-command lives in ``cchc/commands/<name>.py`` and is imported only when it runs, so
+``cchc --help`` and ``cchc --version`` stay fast and never pull in openpyxl or rich tables.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from cchc import __version__
+from cchc.i18n import set_lang, tr
+
+# name -> (module, one-line help in Vietnamese, in English). The help is kept here so that
+# listing the commands does not import them.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "validate": ("cchc.commands.validate", "Kiểm tra tệp kế hoạch, danh mục cơ quan, phương pháp, số liệu", "Check plan, agency, methodology and figure files"),
+    "schema": ("cchc.commands.schema", "In JSON Schema của tệp kế hoạch (cho trình soạn thảo)", "Print the plan file JSON Schema (for editors)"),
+    "plans": ("cchc.commands.plans", "Liệt kê các kế hoạch", "List the plans"),
+    "show": ("cchc.commands.show", "Xem một kế hoạch hoặc một mục", "Show one plan or item"),
+    "agencies": ("cchc.commands.agencies", "Tra cứu cơ quan trong danh mục", "Look up agencies in a registry"),
+    "deadline": ("cchc.commands.deadline", "Giải thích cách đọc một thời hạn", "Explain how a deadline phrase is read"),
+    "overdue": ("cchc.commands.overdue", "Danh sách nhiệm vụ quá hạn", "List overdue activities"),
+    "score": ("cchc.commands.score", "Chấm điểm Chỉ số CCHC và xếp hạng", "PAR Index-style scorecard and ranking"),
+    "export": ("cchc.commands.export", "Xuất sổ Excel cho cuộc họp", "Export a meeting workbook to Excel"),
+    "import": ("cchc.commands.import_", "Chuyển bảng kế hoạch (xlsx, docx, txt) thành YAML", "Convert a plan table (xlsx, docx, txt) to YAML"),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose sub-commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if _available(name)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None or not _available(cmd_name):
+            return None
+        module = importlib.import_module(entry[0])
+        return module.command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, tr(vi, en)) for name, (_, vi, en) in COMMANDS.items() if _available(name)]
+        if rows:
+            with formatter.section(tr("Lệnh", "Commands")):
+                formatter.write_dl(rows)
+
+
+def _available(name: str) -> bool:
+    """A command is listed once its module exists (commands land one issue at a time)."""
+    return importlib.util.find_spec(COMMANDS[name][0]) is not None
+
+
+def apply_lang_early(argv: list[str]) -> None:
+    """Apply ``--lang`` before click renders help text, which happens during parsing."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            _set_lang_quietly(argv[i + 1])
+        elif arg.startswith("--lang="):
+            _set_lang_quietly(arg.split("=", 1)[1])
+
+
+def _set_lang_quietly(lang: str) -> None:
+    try:
+        set_lang(lang)
+    except ValueError:
+        pass  # click reports the bad choice itself
+
+
+@click.group(cls=LazyGroup, help="cchc — máy tính tuân thủ kế hoạch cải cách hành chính (CCHC).\n\ncchc — compliance calculator for administrative-reform (CCHC) plans.")
+@click.version_option(__version__, prog_name="cchc")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True, help="Ngôn ngữ hiển thị / output language.")
+@click.option("--debug", is_flag=True, help="Hiện traceback khi có lỗi / show tracebacks on errors.")
+@click.pass_context
+def cli(ctx: click.Context, lang: str, debug: bool) -> None:
+    set_lang(lang)
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def main() -> None:
+    """Console entry point: runs the CLI and turns every failure into one line and an exit code."""
+    from cchc.errors import run_safely
+
+    sys.exit(run_safely(cli))

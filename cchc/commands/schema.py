@@ -1,0 +1,30 @@
+"""``cchc schema``: print the JSON Schema editors use for completion and checking."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from cchc.i18n import tr
+
+SCHEMA_KINDS = ("plan", "agencies")
+
+
+def json_schema(kind: str) -> dict:
+    from cchc import formats
+    from cchc.schema import to_json_schema
+
+    root = {"plan": formats.PLAN, "agencies": formats.AGENCIES}[kind]
+    return to_json_schema(root, f"https://cchc.example/schemas/{kind}.schema.json", f"cchc {kind} file")
+
+
+def render(kind: str) -> str:
+    """The exact text committed as schemas/<kind>.schema.json."""
+    return json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
+
+
+@click.command(name="schema", help=tr("In JSON Schema của một loại tệp (mặc định: plan).", "Print the JSON Schema of a file kind (default: plan)."))
+@click.argument("kind", type=click.Choice(SCHEMA_KINDS), default="plan")
+def command(kind: str) -> None:
+    click.echo(render(kind), nl=False)

@@ -1,0 +1,93 @@
+"""``cchc show``: print one plan (areas and activities) or one item in full."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import click
+
+from cchc.commands.plans import PLANS_DIR, plan_summary
+from cchc.i18n import tr
+
+
+@click.command(name="show", help=tr("Xem một kế hoạch (PLAN) hoặc một mục của nó (ITEM: mã mục).", "Show a plan (PLAN) or one of its items (ITEM: item id)."))
+@click.argument("plan_id")
+@click.argument("item_id", required=False)
+@PLANS_DIR
+@click.option("--json", "as_json", is_flag=True, help=tr("In JSON.", "Print JSON."))
+def command(plan_id: str, item_id: str | None, plans_dir: Path, as_json: bool) -> None:
+    from cchc.problems import CchcError
+    from cchc.render import emit_json
+    from cchc.workspace import load_workspace
+
+    ws = load_workspace(plans_dir)
+    plan = ws.plan(plan_id)
+    if item_id is None:
+        if as_json:
+            emit_json({**plan_summary(plan), "areas": [_area_json(a) for a in plan.areas]})
+        else:
+            _print_plan(plan)
+        return
+    item = plan.item(item_id)
+    if item is None:
+        raise CchcError(tr(f"kế hoạch '{plan.id}' không có mục '{item_id}'", f"plan '{plan.id}' has no item '{item_id}'"), 2)
+    fields = _item_fields(item)
+    if as_json:
+        emit_json(fields)
+        return
+    from cchc.render import console
+
+    out = console()
+    for key, value in fields.items():
+        if value in (None, "", [], {}):
+            continue
+        if isinstance(value, list):
+            value = "\n".join(f"  • {v}" for v in value)
+            out.print(f"[bold]{key}[/]:", highlight=False)
+            out.print(value, highlight=False, markup=False)
+        else:
+            out.print(f"[bold]{key}[/]: ", end="", highlight=False)
+            out.print(str(value), highlight=False, markup=False)
+
+
+def _item_fields(item) -> dict:  # noqa: ANN001
+    skip = {"raw", "activities", "tasks", "objectives", "targets", "entries"}
+    fields = {f.name: getattr(item, f.name) for f in dataclasses.fields(item) if f.name not in skip}
+    for child in ("objectives", "tasks", "activities", "targets"):
+        if hasattr(item, child) and getattr(item, child):
+            fields[child] = [f"{c.id}: {getattr(c, 'text', '') or getattr(c, 'indicator', '')}" for c in getattr(item, child)]
+    return fields
+
+
+def _area_json(area) -> dict:  # noqa: ANN001
+    return {"id": area.id, "title": area.title, "activities": [a.id for a in _area_activities(area)], "targets": [t.id for t in area.targets]}
+
+
+def _area_activities(area) -> list:  # noqa: ANN001
+    out = list(area.activities)
+    for obj in area.objectives:
+        out.extend(obj.activities)
+        for task in obj.tasks:
+            out.extend(task.activities)
+    for task in area.tasks:
+        out.extend(task.activities)
+    return out
+
+
+def _print_plan(plan) -> None:  # noqa: ANN001
+    from rich.table import Table
+
+    from cchc.render import console
+
+    out = console()
+    out.print(f"[bold]{plan.title}[/]", highlight=False)
+    out.print(f"{plan.issuer} · {plan.document_number} {plan.document_date} · {tr('kỳ', 'period')} {plan.period_label()} · {plan.id}", highlight=False, markup=False)
+    for area in plan.areas:
+        table = Table(title=f"{area.id}. {area.title}", title_justify="left", header_style="bold")
+        for header in (tr("Mã", "Id"), tr("Số", "No."), tr("Nội dung", "Activity"), tr("Chủ trì", "Lead"), tr("Thời hạn", "Deadline")):
+            table.add_column(header, overflow="fold")
+        for activity in _area_activities(area):
+            text = activity.text if len(activity.text) <= 90 else activity.text[:87] + "…"
+            table.add_row(activity.id, activity.number, text, "; ".join(activity.lead), activity.deadline or "")
+        out.print(table)

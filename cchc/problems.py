@@ -1,0 +1,64 @@
+"""Problems found in input files, and the errors that stop a command.
+
+Every message a user sees about their data is a :class:`Problem`: it names the file, the line and
+column (1-based) when known, a stable code and a one-line message. Exit codes are part of the CLI
+contract (README, "Errors and exit codes").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1  # problems found in the data
+EXIT_USAGE = 2  # usage error or unreadable input
+EXIT_INTERNAL = 3  # a bug in cchc
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    line: int | None
+    col: int | None
+    code: str
+    message: str
+    severity: str = ERROR
+
+    def location(self) -> str:
+        if self.line is None:
+            return self.path
+        return f"{self.path}:{self.line}:{self.col or 1}"
+
+    def format(self) -> str:
+        """``path:line:col: CODE message`` as ruff and yamllint print it."""
+        tag = "" if self.severity == ERROR else " (warning)"
+        return f"{self.location()}: {self.code}{tag} {self.message}"
+
+    def to_json(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+        }
+
+
+class CchcError(Exception):
+    """A failure the user can fix; the CLI prints it as one line and exits with ``exit_code``."""
+
+    def __init__(self, problem: Problem | str, exit_code: int = EXIT_PROBLEMS):
+        self.problem = problem
+        self.exit_code = exit_code
+        super().__init__(problem.format() if isinstance(problem, Problem) else problem)
+
+
+class UnreadableInput(CchcError):
+    """The file cannot be read at all (missing, not UTF-8, not YAML): exit code 2."""
+
+    def __init__(self, problem: Problem | str):
+        super().__init__(problem, EXIT_USAGE)

@@ -1,0 +1,43 @@
+"""Vietnamese text as data: NFC on load, folded forms for matching, suggestions for typos."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+# đ/Đ are letters of their own, not d plus a combining mark, so NFD does not split them.
+_FOLD_LETTERS = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def nfc(text: str) -> str:
+    """Compose decomposed (NFD) Vietnamese so equal words compare equal."""
+    return unicodedata.normalize("NFC", text)
+
+
+def squash(text: str) -> str:
+    """NFC, single spaces, trimmed: the canonical form of a name as written."""
+    return _SPACES.sub(" ", nfc(text)).strip()
+
+
+def exact_key(text: str) -> str:
+    """Case-insensitive key that keeps diacritics ("Sở Nội vụ" != "Sở Nôi vụ")."""
+    return squash(text).casefold()
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive key ("SỞ NỘI VỤ", "so noi vu" -> "so noi vu")."""
+    decomposed = unicodedata.normalize("NFD", squash(text).translate(_FOLD_LETTERS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def suggest(word: str, candidates: dict[str, str], limit: int = 3) -> list[str]:
+    """Closest known names to ``word``; ``candidates`` maps folded key -> display name."""
+    keys = difflib.get_close_matches(fold(word), list(candidates), n=limit * 3, cutoff=0.6)
+    seen: list[str] = []
+    for key in keys:
+        name = candidates[key]
+        if name not in seen:
+            seen.append(name)
+    return seen[:limit]

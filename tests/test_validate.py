@@ -1,0 +1,72 @@
+"""`cchc validate` on example files: the good ones pass, each bad one gives exactly one clear line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from tests.conftest import CASES, DATA, ROOT, run_cli
+
+VALIDATE = DATA / "validate"
+CASE_LIST = yaml.safe_load((CASES / "validate.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASE_LIST, ids=[c["file"] for c in CASE_LIST])
+def test_bad_file_gives_one_clear_line(case):
+    path = VALIDATE / "bad" / case["file"]
+    result = run_cli("validate", str(path))
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1, result.output
+    where = f"{path}:{case['line']}:{case['col']}: " if "line" in case else f"{path}:"
+    assert lines[0].startswith(where), lines[0]
+    assert f" {case['code']}" in lines[0]
+    if "says" in case:
+        assert case["says"] in lines[0]
+    assert result.exit_code == case["exit"]
+    assert "Traceback" not in result.output
+    if "strict_exit" in case:
+        assert run_cli("validate", "--strict", str(path)).exit_code == case["strict_exit"]
+
+
+def test_every_bad_file_has_a_case():
+    files = {p.name for p in (VALIDATE / "bad").iterdir()}
+    assert files == {c["file"] for c in CASE_LIST}
+
+
+def test_good_examples_pass():
+    result = run_cli("validate", str(VALIDATE / "good"), str(VALIDATE / "agencies.yaml"))
+    assert result.stdout == ""
+    assert result.exit_code == 0, result.output
+
+
+def test_bundled_plans_validate():
+    result = run_cli("validate", str(ROOT / "plans"))
+    assert result.exit_code == 0, result.output
+
+
+def test_json_and_github_formats():
+    path = VALIDATE / "bad" / "unknown-agency.yaml"
+    data = json.loads(run_cli("validate", "--format", "json", str(path)).stdout)
+    assert [(p["code"], p["line"], p["col"], p["severity"]) for p in data] == [("P202", 12, 16, "error")]
+    github = run_cli("--lang", "en", "validate", "--format", "github", str(path)).stdout
+    assert github.startswith(f"::error file={path},line=12,col=16,title=P202::unknown agency 'Sở Nôi vụ'")
+
+
+def test_english_messages():
+    result = run_cli("--lang", "en", "validate", str(VALIDATE / "bad" / "percent-120.yaml"))
+    assert "percentage 120% is outside 0–100%" in result.stdout
+
+
+def test_missing_path_is_a_usage_error():
+    result = run_cli("validate", str(VALIDATE / "nope.yaml"))
+    assert result.exit_code == 2
+    assert "nope.yaml" in result.stdout
+
+
+def test_input_files_are_never_modified(tmp_path):
+    before = {p: p.read_bytes() for p in (VALIDATE / "bad").iterdir()}
+    for path in before:
+        run_cli("validate", str(path))
+    assert {p: p.read_bytes() for p in before} == before
