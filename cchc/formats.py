@@ -7,7 +7,7 @@ them before any meaning is read. docs/plan-format.md explains every field with e
 from __future__ import annotations
 
 from cchc.agencies import AGENCY_KINDS, LEVELS
-from cchc.schema import AnyOf, Date, Field, ListOf, Nullable, Num, Obj, Str
+from cchc.schema import AnyOf, Bool, Date, Field, ListOf, Nullable, Num, Obj, Str
 
 ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"
 PLAN_ID = r"[a-z0-9][a-z0-9._-]*"
@@ -226,4 +226,37 @@ AGENCIES = Obj(
         ),
     },
     description="A province's agency registry",
+)
+
+PROGRESS = Obj(
+    "progress",
+    {
+        "kind": Field(Str(enum=("progress",)), required=True),
+        "version": Field(Num(integer=True, minimum=1, maximum=1)),
+        "plan": Field(Str(pattern=PLAN_ID, description="Default plan id for the entries")),
+        "as_of": Field(Date()),
+        "source": Field(Str()),
+        "illustrative": Field(Bool(description="Sample data (số liệu minh họa), not real reports")),
+        "notes": Field(TEXTS),
+        "entries": Field(
+            ListOf(
+                Obj(
+                    "progress_entry",
+                    {
+                        "plan": Field(Str(pattern=PLAN_ID)),
+                        "activity": Field(Str(pattern=ID), required=True),
+                        "occurrence": Field(AnyOf((Str(), Num(integer=True)), expected_vi="mã lần thực hiện (2024, 2024-Q1, 2024-05)", expected_en="an occurrence key (2024, 2024-Q1, 2024-05)")),
+                        "status": Field(Str(nonempty=True), required=True),
+                        "completed": Field(Nullable(AnyOf((Date(), Str()), expected_vi="một ngày", expected_en="a date"))),
+                        "evidence": Field(AnyOf((Str(), Obj("evidence", {"document": Field(Str()), "link": Field(Str())})), expected_vi="số văn bản hoặc {document, link}", expected_en="a document number or {document, link}")),
+                        "link": Field(Str()),
+                        "agency": Field(Str()),
+                        "note": Field(Nullable(Str())),
+                    },
+                )
+            ),
+            required=True,
+        ),
+    },
+    description="Progress reported per activity and occurrence",
 )

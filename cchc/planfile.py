@@ -245,24 +245,20 @@ def _check_targets(plan: Plan, indicator_ids: frozenset[str], ck: Checker) -> No
 
 
 def _check_deadlines(plan: Plan, ck: Checker) -> None:
-    from cchc.deadlines import parse_deadline, schedule_from_override
+    from cchc.schedules import schedule_of
 
     first, last = plan.period
     period_start, period_end = dt.date(first, 1, 1), dt.date(last, 12, 31)
     for activity in plan.activities:
-        if activity.deadline_override is not None:
-            try:
-                schedule = schedule_from_override(activity.deadline_override, plan.period, activity.deadline or "")
-            except ValueError as exc:
-                ck.report(activity.raw, "deadline_override", "P207", tr(f"deadline_override không hợp lệ: {exc}", f"invalid deadline_override: {exc}"))
-                continue
-            key = "deadline_override"
-        else:
-            schedule = parse_deadline(activity.deadline, plan.period)
-            key = "deadline"
-            if schedule.kind == "unreadable":
-                ck.report(activity.raw, key, "P205", tr(f"không đọc được thời hạn '{activity.deadline}': {schedule.explanation_vi}; sửa cách viết hoặc thêm deadline_override", f"cannot read the deadline '{activity.deadline}': {schedule.explanation_en}; reword it or add a deadline_override"))
-                continue
+        key = "deadline_override" if activity.deadline_override is not None else "deadline"
+        try:
+            schedule = schedule_of(activity, plan.period)
+        except ValueError as exc:
+            ck.report(activity.raw, key, "P207", tr(f"deadline_override không hợp lệ: {exc}", f"invalid deadline_override: {exc}"))
+            continue
+        if schedule.kind == "unreadable":
+            ck.report(activity.raw, key, "P205", tr(f"không đọc được thời hạn '{activity.deadline}': {schedule.explanation_vi}; sửa cách viết hoặc thêm deadline_override", f"cannot read the deadline '{activity.deadline}': {schedule.explanation_en}; reword it or add a deadline_override"))
+            continue
         if schedule.kind == "dated":
             outside = [o.due for o in schedule.occurrences if not period_start <= o.due <= period_end]
             if outside:

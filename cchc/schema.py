@@ -143,6 +143,22 @@ class Num(Spec):
 
 
 @dataclass
+class Bool(Spec):
+    description: str = ""
+
+    def json(self, defs: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "boolean"}
+        if self.description:
+            out["description"] = self.description
+        return out
+
+    def check(self, value: Any, ck: Checker, container: object, key: object, label: str) -> bool:
+        if isinstance(value, bool):
+            return True
+        return self._wrong_type(value, ck, container, key, label, "true hoặc false", "true or false")
+
+
+@dataclass
 class Date(Spec):
     description: str = ""
 

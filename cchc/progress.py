@@ -1,0 +1,276 @@
+"""Progress reports: what each agency reports done, per activity and occurrence.
+
+Three forms carry the same rows (documented in docs/progress-format.md):
+
+* YAML, ``kind: progress`` with ``entries:``;
+* CSV with the header ``plan,activity,occurrence,status,completed,evidence,link,agency,note``;
+* an xlsx sheet with that header row.
+
+Rows are checked against the plans: an unknown plan, activity or occurrence, an impossible date or
+an unknown status is an error naming the file and line (or row), never a silently ignored row.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from cchc.agencies import Registry
+from cchc.i18n import tr
+from cchc.model import Plan
+from cchc.problems import Problem, UnreadableInput
+from cchc.schedules import schedule_of
+from cchc.text import fold, suggest
+
+CSV_HEADER = ("plan", "activity", "occurrence", "status", "completed", "evidence", "link", "agency", "note")
+STATUSES = ("done", "in_progress", "not_started")
+_STATUS_WORDS = {
+    fold(word): status
+    for status, words in {
+        "done": ("done", "hoàn thành", "đã hoàn thành", "xong"),
+        "in_progress": ("in_progress", "in progress", "đang thực hiện", "đang triển khai"),
+        "not_started": ("not_started", "not started", "chưa thực hiện", "chưa triển khai"),
+    }.items()
+    for word in words
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressEntry:
+    plan_id: str
+    activity_id: str
+    occurrence: str | None
+    status: str
+    completed: dt.date | None
+    evidence: str = ""
+    link: str = ""
+    agency_id: str | None = None  # the member who reported, for collective duties; None = everyone
+    note: str = ""
+    path: str = ""
+    line: int | None = None
+
+
+@dataclass
+class ProgressBook:
+    """All reported progress, indexed by (plan, activity, occurrence)."""
+
+    entries: list[ProgressEntry]
+    illustrative: bool = False
+
+    def __post_init__(self) -> None:
+        self._index: dict[tuple[str, str, str | None], list[ProgressEntry]] = {}
+        for entry in self.entries:
+            self._index.setdefault((entry.plan_id, entry.activity_id, entry.occurrence), []).append(entry)
+
+    def for_occurrence(self, plan_id: str, activity_id: str, occurrence: str, single: bool) -> list[ProgressEntry]:
+        """Entries about one occurrence; a one-occurrence schedule also takes entries without a key."""
+        found = self._index.get((plan_id, activity_id, occurrence), [])
+        if single:
+            found = found + self._index.get((plan_id, activity_id, None), [])
+        return found
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+@dataclass
+class _RawRow:
+    values: dict[str, object]
+    path: str
+    line: int | None
+    cols: dict[str, int] | None = None
+
+
+def progress_files(root: Path) -> list[Path]:
+    """Progress files under ``root``: YAML with kind: progress, CSV/xlsx with the progress header."""
+    if root.is_file():
+        return [root]
+    found = []
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".yaml", ".yml"):
+            try:
+                head = path.read_text(encoding="utf-8-sig", errors="replace")[:4000]
+            except OSError:
+                continue
+            if any(line.strip() == "kind: progress" for line in head.splitlines()):
+                found.append(path)
+        elif path.suffix == ".csv":
+            with path.open(encoding="utf-8-sig", errors="replace") as handle:
+                first = handle.readline()
+            if [c.strip().lower() for c in first.split(",")][:4] == list(CSV_HEADER[:4]):
+                found.append(path)
+        elif path.suffix == ".xlsx" and "progress" in path.stem.lower():
+            found.append(path)
+    return found
+
+
+def load_progress(paths: list[Path], plans: list[Plan], registries: dict[str, Registry]) -> tuple[ProgressBook, list[Problem]]:
+    """Read and check every progress file; ``registries`` maps plan id -> its registry."""
+    rows: list[_RawRow] = []
+    problems: list[Problem] = []
+    illustrative = False
+    for path in paths:
+        if path.suffix in (".yaml", ".yml"):
+            file_rows, file_problems, flag = _yaml_rows(path)
+            illustrative = illustrative or flag
+        elif path.suffix == ".csv":
+            file_rows, file_problems = _csv_rows(path)
+        elif path.suffix == ".xlsx":
+            file_rows, file_problems = _xlsx_rows(path)
+        else:
+            raise UnreadableInput(Problem(str(path), None, None, "R601", tr("không nhận dạng được tệp tiến độ (cần .yaml, .csv, .xlsx)", "not a progress file (.yaml, .csv or .xlsx expected)")))
+        rows.extend(file_rows)
+        problems.extend(file_problems)
+    plan_by_id = {p.id: p for p in plans}
+    entries = []
+    for row in rows:
+        entry = _entry(row, plan_by_id, registries, problems)
+        if entry is not None:
+            entries.append(entry)
+    return ProgressBook(entries, illustrative), problems
+
+
+def _yaml_rows(path: Path) -> tuple[list[_RawRow], list[Problem], bool]:
+    from cchc.documents import load_document
+    from cchc.schema import Checker
+    from cchc.formats import PROGRESS
+
+    _, data, problems = load_document(path)
+    ck = Checker(str(path))
+    ck.problems.extend(problems)
+    if not PROGRESS.check(data, ck, None, None, ""):
+        return [], ck.problems, False
+    default_plan = data.get("plan")
+    rows = []
+    for raw in data["entries"]:
+        values = {k: raw.get(k) for k in CSV_HEADER}
+        values["plan"] = values["plan"] or default_plan
+        evidence = raw.get("evidence")
+        if isinstance(evidence, dict):
+            values["evidence"], values["link"] = evidence.get("document", ""), evidence.get("link", values["link"])
+        rows.append(_RawRow(values, str(path), raw.line, {k: raw.pos(k)[1] for k in raw}))
+    return rows, ck.problems, bool(data.get("illustrative", False))
+
+
+def _csv_rows(path: Path) -> tuple[list[_RawRow], list[Problem]]:
+    from cchc.yamlio import read_text
+
+    text = read_text(path, "CSV")
+    reader = csv.reader(io.StringIO(text))
+    header = [h.strip().lower() for h in next(reader, [])]
+    if header[: len(CSV_HEADER)] != list(CSV_HEADER):
+        return [], [Problem(str(path), 1, 1, "R602", tr(f"dòng tiêu đề phải là: {','.join(CSV_HEADER)}", f"the header row must be: {','.join(CSV_HEADER)}"))]
+    rows = []
+    for number, cells in enumerate(reader, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        values = {k: (cells[i].strip() if i < len(cells) else "") for i, k in enumerate(CSV_HEADER)}
+        rows.append(_RawRow(values, str(path), number))
+    return rows, []
+
+
+def _xlsx_rows(path: Path) -> tuple[list[_RawRow], list[Problem]]:
+    from cchc.xlsxread import read_sheet_rows
+
+    rows_in = read_sheet_rows(path)
+    if not rows_in:
+        return [], [Problem(str(path), 1, 1, "R602", tr("trang tính rỗng", "the sheet is empty"))]
+    header = [str(c or "").strip().lower() for c in rows_in[0][1]]
+    if header[: len(CSV_HEADER)] != list(CSV_HEADER):
+        return [], [Problem(str(path), rows_in[0][0], 1, "R602", tr(f"dòng tiêu đề phải là: {','.join(CSV_HEADER)}", f"the header row must be: {','.join(CSV_HEADER)}"))]
+    rows = []
+    for number, cells in rows_in[1:]:
+        if not any(c not in (None, "") for c in cells):
+            continue
+        values = {k: (cells[i] if i < len(cells) else None) for i, k in enumerate(CSV_HEADER)}
+        rows.append(_RawRow(values, str(path), number))
+    return rows, []
+
+
+def _entry(row: _RawRow, plans: dict[str, Plan], registries: dict[str, Registry], problems: list[Problem]) -> ProgressEntry | None:
+    def fail(field: str, vi: str, en: str) -> None:
+        col = (row.cols or {}).get(field) or (CSV_HEADER.index(field) + 1)
+        problems.append(Problem(row.path, row.line, col, "R603", tr(vi, en)))
+
+    v = row.values
+    plan_id = _text(v.get("plan"))
+    plan = plans.get(plan_id)
+    if plan is None:
+        close = suggest(plan_id, {p: p for p in plans})
+        hint = tr(f"; có phải '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ""
+        fail("plan", f"không có kế hoạch '{plan_id}'{hint}", f"no plan '{plan_id}'{hint}")
+        return None
+    activity_id = _text(v.get("activity"))
+    activity = next((a for a in plan.activities if a.id == activity_id), None)
+    if activity is None:
+        close = suggest(activity_id, {a.id: a.id for a in plan.activities})
+        hint = tr(f"; có phải '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ""
+        fail("activity", f"kế hoạch '{plan_id}' không có nhiệm vụ '{activity_id}'{hint}", f"plan '{plan_id}' has no activity '{activity_id}'{hint}")
+        return None
+    occurrence = _text(v.get("occurrence")) or None
+    schedule = schedule_of(activity, plan.period)
+    keys = [o.key for o in schedule.occurrences]
+    if occurrence is not None and occurrence not in keys:
+        shown = ", ".join(keys[:8]) or tr("(không có — nhiệm vụ thường xuyên/chờ sự kiện)", "(none — continuous or waiting on an event)")
+        fail("occurrence", f"'{occurrence}' không phải một lần thực hiện của '{activity_id}'; các lần: {shown}", f"'{occurrence}' is not an occurrence of '{activity_id}'; occurrences: {shown}")
+        return None
+    if occurrence is None and len(keys) > 1:
+        fail("occurrence", f"'{activity_id}' có {len(keys)} lần thực hiện; ghi rõ lần nào (ví dụ {keys[0]})", f"'{activity_id}' has {len(keys)} occurrences; say which one (e.g. {keys[0]})")
+        return None
+    status = _STATUS_WORDS.get(fold(_text(v.get("status"))))
+    if status is None:
+        fail("status", f"trạng thái '{_text(v.get('status'))}' không hợp lệ; dùng: done / in_progress / not_started (hoặc: hoàn thành / đang thực hiện / chưa thực hiện)", f"unknown status '{_text(v.get('status'))}'; use done / in_progress / not_started")
+        return None
+    completed_raw = v.get("completed")
+    completed = None
+    if completed_raw not in (None, ""):
+        completed = _date(completed_raw)
+        if completed is None:
+            fail("completed", f"ngày hoàn thành '{completed_raw}' không có thật; viết YYYY-MM-DD hoặc DD/MM/YYYY", f"completion date '{completed_raw}' is not a real date; write YYYY-MM-DD or DD/MM/YYYY")
+            return None
+    if status == "done" and completed is None:
+        fail("completed", "đã hoàn thành thì cần ngày hoàn thành", "a done entry needs its completion date")
+        return None
+    agency_id = None
+    agency_name = _text(v.get("agency"))
+    if agency_name:
+        registry = registries.get(plan.id)
+        hit = registry.lookup(agency_name) if registry else None
+        if hit is None:
+            from cchc.agencies import unknown_agency_message
+
+            fail("agency", unknown_agency_message(agency_name, registry.suggest(agency_name) if registry else []), unknown_agency_message(agency_name, registry.suggest(agency_name) if registry else []))
+            return None
+        agency_id = hit.id
+    return ProgressEntry(plan.id, activity.id, occurrence, status, completed, _text(v.get("evidence")), _text(v.get("link")), agency_id, _text(v.get("note")), row.path, row.line)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _date(value: object) -> dt.date | None:
+    """ISO dates, Vietnamese day-first dates and spreadsheet dates; None for impossible ones."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    parts = text.replace("-", "/").replace(".", "/").split("/")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+        try:
+            return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,130 @@
+"""`cchc overdue` on a small fixture plan, checked against results computed by hand.
+
+Fixture (tests/data/overdue): period 2023–2024, as of 30/06/2024:
+a1 Sở Nội vụ "Quý I hàng năm": 2023 done 20/03/2023 (on time), 2024 not reported -> 91 days overdue;
+a2 "Các sở, ban, ngành" "Tháng 6/2023": only Sở Tư pháp reported -> the collective row and Sở Nội vụ's
+   share are 366 days overdue (2024 is a leap year), Sở Tư pháp's is done on time;
+a3 Sở TTTT "Quý IV/2023": done 15/01/2024 -> done late; a7 Sở TTTT "Quý I/2024": in progress -> 91 days;
+a4 continuous, a5 conditional: listed apart; a6 "Tháng 7/2024" due 31/07/2024 -> upcoming within 31
+days, and its completion on 10/07/2024 does not count as of 30/06/2024.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from tests.conftest import DATA, run_cli
+
+FIXTURE = DATA / "overdue"
+
+
+def overdue(*args: str):
+    return run_cli("overdue", "--as-of", "2024-06-30", *args, cwd=FIXTURE)
+
+
+def test_summary_per_agency_matches_hand_computation():
+    data = json.loads(overdue("--format", "json").stdout)
+    assert data["as_of"] == "2024-06-30" and data["illustrative"] is True
+    assert [(g["agency"], g["due"], g["done_on_time"], g["done_late"], g["overdue"]) for g in data["summary"]] == [
+        ("Các sở, ban, ngành", 1, 0, 0, 1),
+        ("Sở Nội vụ", 2, 1, 0, 1),
+        ("Sở Thông tin và Truyền thông", 2, 0, 1, 1),
+    ]
+    assert data["summary"][2]["now"] == "Sở Khoa học và Công nghệ"
+    assert [(r["activity"], r["occurrence"], r["due"], r["days_overdue"]) for r in data["overdue"]] == [
+        ("a2", "2023-06", "2023-06-30", 366),
+        ("a1", "2024", "2024-03-31", 91),
+        ("a7", "2024-Q1", "2024-03-31", 91),
+    ]
+    assert data["overdue"][2]["reported_status"] == "in_progress"
+    assert [(s["activity"], s["kind"]) for s in data["standing"]] == [("a4", "continuous"), ("a5", "conditional")]
+    assert data["upcoming"] == []
+
+
+@pytest.mark.parametrize("typed", ["Sở Nội vụ", "so noi vu", "SỞ NỘI VỤ", "SNV"])
+def test_agency_sees_its_own_rows_and_those_owed_as_member(typed):
+    data = json.loads(overdue("--agency", typed, "--format", "json").stdout)
+    assert data["agency"] == "Sở Nội vụ"
+    assert [(g["due"], g["done_on_time"], g["overdue"]) for g in data["summary"]] == [(3, 1, 2)]
+    assert [(r["activity"], r["via"], r["days_overdue"]) for r in data["overdue"]] == [("a2", "Các sở, ban, ngành", 366), ("a1", None, 91)]
+    assert [s["activity"] for s in data["standing"]] == ["a4"]
+
+
+def test_member_report_completes_only_its_own_share():
+    data = json.loads(overdue("--agency", "Sở Tư pháp", "--format", "json").stdout)
+    assert [(g["due"], g["done_on_time"], g["overdue"]) for g in data["summary"]] == [(1, 1, 0)]
+
+
+def test_within_lists_upcoming_and_later_completion_does_not_count():
+    data = json.loads(overdue("--within", "31", "--format", "json").stdout)
+    assert [(r["activity"], r["due"], r["days_left"]) for r in data["upcoming"]] == [("a6", "2024-07-31", 31)]
+    later = json.loads(run_cli("overdue", "--as-of", "2024-08-01", "--format", "json", cwd=FIXTURE).stdout)
+    assert "a6" not in [r["activity"] for r in later["overdue"]]
+    assert ("Sở Nội vụ", 1) in [(g["agency"], g["done_on_time"] - 1) for g in later["summary"]]
+
+
+def test_table_output_states_the_date_and_groups():
+    result = overdue()
+    assert result.exit_code == 0, result.output
+    assert "Nhiệm vụ quá hạn tính đến ngày 30/06/2024" in result.stdout
+    assert "Sở Thông tin và Truyền thông (nay: Sở Khoa học và Công nghệ)" in result.stdout
+    assert "quá hạn 1" in result.stdout and "minh họa" in result.stdout
+    english = run_cli("--lang", "en", "overdue", "--as-of", "2024-06-30", cwd=FIXTURE)
+    assert "Overdue activities as of 2024-06-30" in english.stdout
+
+
+def test_csv_output():
+    rows = list(csv.DictReader(io.StringIO(overdue("--format", "csv").stdout)))
+    assert [(r["state"], r["activity"], r["days_overdue"]) for r in rows] == [("overdue", "a2", "366"), ("overdue", "a1", "91"), ("overdue", "a7", "91")]
+
+
+def test_default_as_of_is_today():
+    data = json.loads(run_cli("overdue", "--format", "json", cwd=FIXTURE).stdout)
+    assert data["as_of"] == dt.date.today().isoformat()
+
+
+@pytest.mark.parametrize(
+    "args, code",
+    [
+        (("--as-of", "2024-02-30"), 2),
+        (("--agency", "Sở Nôi vụ xyz"), 1),
+        (("--plan", "nope"), 2),
+        (("--progress", "missing.csv"), 2),
+    ],
+)
+def test_bad_arguments_give_one_line(args, code):
+    result = run_cli("overdue", *args, cwd=FIXTURE)
+    assert result.exit_code == code
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "Traceback" not in result.output
+
+
+BAD_PROGRESS = sorted((DATA / "progress" / "bad").iterdir())
+
+
+@pytest.mark.parametrize("path", BAD_PROGRESS, ids=[p.name for p in BAD_PROGRESS])
+def test_bad_progress_files_give_one_line_with_file_and_row(path):
+    result = run_cli("overdue", "--as-of", "2024-06-30", "--progress", str(path), cwd=FIXTURE)
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{path}:"), result.stderr
+    assert " R603 " in lines[0] or " S1" in lines[0]
+
+
+def test_progress_xlsx_sheet(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["plan", "activity", "occurrence", "status", "completed", "evidence", "link", "agency", "note"])
+    sheet.append(["mau-2023-2024", "a1", "2024", "hoàn thành", dt.datetime(2024, 3, 30), "12/BC", None, None, None])
+    path = tmp_path / "progress.xlsx"
+    workbook.save(path)
+    data = json.loads(overdue("--progress", str(path), "--format", "json").stdout)
+    overdue_keys = [(r["activity"], r["occurrence"]) for r in data["overdue"]]
+    assert ("a1", "2024") not in overdue_keys and ("a1", "2023") in overdue_keys
