@@ -8,17 +8,39 @@ from cchc.problems import Problem
 from cchc.workspace import Workspace, load_paths, yaml_files
 
 
-def _check_other_kinds(kind: str, path: Path, data: object, ws: Workspace) -> list[Problem]:
-    """Methodology, figures and progress files are checked by the modules that read them."""
-    if kind == "methodology":
-        from cchc.scoring import check_methodology_data
+class _Context:
+    """Plans that progress and figure files are checked against: those validated, else ``plans_dir``."""
 
-        return check_methodology_data(data, str(path))
-    return []
+    def __init__(self, plans_dir: Path):
+        self.plans_dir = plans_dir
+        self._fallback: Workspace | None = None
+
+    def workspace(self, ws: Workspace) -> Workspace:
+        if ws.plans or not self.plans_dir.exists():
+            return ws
+        if self._fallback is None:
+            self._fallback = load_paths([self.plans_dir])
+        return self._fallback
 
 
-def validate_paths(paths: list[Path]) -> tuple[list[Problem], bool, int]:
+def validate_paths(paths: list[Path], plans_dir: Path = Path("plans")) -> tuple[list[Problem], bool, int]:
     """Problems under ``paths`` sorted by file and line, whether any file was unreadable, file count."""
-    ws = load_paths(paths, check_extra=_check_other_kinds)
+    context = _Context(plans_dir)
+
+    def check_other_kinds(kind: str, path: Path, data: object, ws: Workspace) -> list[Problem]:
+        """Methodology and progress files are checked by the modules that read them."""
+        if kind == "methodology":
+            from cchc.scoring import check_methodology_data
+
+            return check_methodology_data(data, str(path))
+        if kind == "progress":
+            from cchc.progress import load_progress
+
+            plans_ws = context.workspace(ws)
+            registries = {plan.id: plans_ws.registry_of(plan) for plan in plans_ws.plans}
+            return load_progress([path], plans_ws.plans, registries)[1]
+        return []
+
+    ws = load_paths(paths, check_extra=check_other_kinds)
     problems = sorted(ws.problems, key=lambda p: (p.path, p.line or 0, p.col or 0, p.code))
     return problems, ws.unreadable, len(yaml_files(paths))

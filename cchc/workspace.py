@@ -103,7 +103,8 @@ def load_paths(paths: list[Path], check_extra=None) -> Workspace:  # noqa: ANN00
     for kind, path, data, problems in loaded:
         if kind == "plan":
             _load_plan(ws, path, data, problems)
-        elif kind != "agencies":
+    for kind, path, data, problems in loaded:
+        if kind not in ("plan", "agencies"):
             ws.documents.setdefault(kind, []).append((path, data))
             ws.problems.extend(problems)
             if check_extra is not None:

@@ -57,36 +57,136 @@ def position(container: object, key: object = None) -> tuple[int | None, int | N
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    def __init__(self, stream: str, path: str):
-        super().__init__(stream)
+    """libyaml parses and composes nodes; :class:`_Builder` turns them into data."""
+
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SAFE_SCALARS = {tag for tag in yaml.SafeLoader.yaml_constructors if tag and tag not in (_MAP, _SEQ)}
+
+
+class _Builder:
+    """Build YMap/YList/scalars straight from the composed node graph.
+
+    Walking the nodes ourselves is faster than PyYAML's generic constructor (no per-node state
+    generators), lets every mapping and list carry positions, and makes alias expansion visible:
+    each alias adds the size of the subtree it repeats to a budget, so a "billion laughs" file is
+    refused instead of exhausting memory in later walks.
+    """
+
+    def __init__(self, loader: _Loader, path: str):
+        self.loader = loader
         self.path = path
         self.problems: list[Problem] = []
-        self._alias_budget = MAX_ALIAS_EXPANSION
-        self._sizes: dict[int, int] = {}
+        self.built: dict[int, object] = {}
+        self.sizes: dict[int, int] = {}
+        self.alias_budget = MAX_ALIAS_EXPANSION
 
-    def construct_object(self, node, deep=False):  # noqa: ANN001 - PyYAML signature
-        if node in self.constructed_objects:
-            self._alias_budget -= self._size(node)
-            if self._alias_budget < 0:
-                raise CchcError(
+    def build(self, node):  # noqa: ANN001, ANN201
+        key = id(node)
+        if key in self.built:
+            self._spend(node)
+            return self.built[key]
+        cls = node.__class__
+        if cls is yaml.ScalarNode:
+            value = self._scalar(node)
+        elif cls is yaml.MappingNode:
+            value = self._mapping(node)
+        elif cls is yaml.SequenceNode:
+            value = self._sequence(node)
+        else:
+            raise self._error(node, "Y007", tr("nút YAML không được hỗ trợ", "unsupported YAML node"))
+        return value
+
+    def _scalar(self, node):  # noqa: ANN001, ANN202
+        tag = node.tag
+        text = node.value
+        if tag == _STR:
+            if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+                text = unicodedata.normalize("NFC", text)
+            value: object = text
+        elif tag == _INT and text.isdigit():
+            value = int(text)
+        elif tag == _TIMESTAMP:
+            try:
+                value = self.loader.construct_yaml_timestamp(node)
+            except ValueError:
+                value = text  # an impossible date such as 2024-02-30 stays text; the schema reports it
+        elif tag in _SAFE_SCALARS:
+            value = self.loader.yaml_constructors[tag](self.loader, node)
+        else:
+            raise self._unsupported(node)
+        self.built[id(node)] = value
+        return value
+
+    def _mapping(self, node):  # noqa: ANN001, ANN202
+        if node.tag != _MAP:
+            raise self._unsupported(node)
+        data = YMap()
+        data.line = node.start_mark.line + 1
+        data.col = node.start_mark.column + 1
+        data.marks = marks = {}
+        self.built[id(node)] = data
+        if any(k.tag == _MERGE for k, _ in node.value):
+            self.loader.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.build(key_node)
+            try:
+                hash(key)
+            except TypeError:
+                raise self._error(key_node, "Y001", tr("khóa của ánh xạ phải là giá trị đơn", "a mapping key must be a plain value")) from None
+            mark = value_node.start_mark
+            if key in data:
+                self.problems.append(
                     Problem(
                         self.path,
-                        node.start_mark.line + 1,
-                        node.start_mark.column + 1,
-                        "Y006",
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        "Y002",
                         tr(
-                            f"các bí danh YAML (alias) mở rộng quá {MAX_ALIAS_EXPANSION} nút; "
-                            "hãy viết dữ liệu trực tiếp",
-                            f"YAML aliases expand to more than {MAX_ALIAS_EXPANSION} nodes; "
-                            "write the data out instead",
+                            f"khóa '{key}' bị lặp (lần trước ở dòng {marks[key][0]}); "
+                            "YAML sẽ âm thầm bỏ giá trị trước — hãy xóa một khóa",
+                            f"duplicate key '{key}' (first at line {marks[key][0]}); "
+                            "YAML would silently drop the earlier value — remove one",
                         ),
                     )
                 )
-        return super().construct_object(node, deep)
+            data[key] = self.build(value_node)
+            marks[key] = (mark.line + 1, mark.column + 1)
+        return data
+
+    def _sequence(self, node):  # noqa: ANN001, ANN202
+        if node.tag != _SEQ:
+            raise self._unsupported(node)
+        data = YList()
+        data.line = node.start_mark.line + 1
+        data.col = node.start_mark.column + 1
+        self.built[id(node)] = data
+        children = node.value
+        data.marks = [(child.start_mark.line + 1, child.start_mark.column + 1) for child in children]
+        build = self.build
+        data.extend([build(child) for child in children])
+        return data
+
+    def _spend(self, node) -> None:  # noqa: ANN001
+        self.alias_budget -= self._size(node)
+        if self.alias_budget < 0:
+            raise self._error(
+                node,
+                "Y006",
+                tr(
+                    f"các bí danh YAML (alias) mở rộng quá {MAX_ALIAS_EXPANSION} nút; hãy viết dữ liệu trực tiếp",
+                    f"YAML aliases expand to more than {MAX_ALIAS_EXPANSION} nodes; write the data out instead",
+                ),
+            )
 
     def _size(self, node) -> int:  # noqa: ANN001
         """Number of nodes an alias to ``node`` expands to (memoised, so DAGs stay linear)."""
-        known = self._sizes.get(id(node))
+        known = self.sizes.get(id(node))
         if known is not None:
             return known
         if isinstance(node, yaml.MappingNode):
@@ -95,79 +195,21 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
             size = 1 + sum(self._size(item) for item in node.value)
         else:
             size = 1
-        self._sizes[id(node)] = size
+        self.sizes[id(node)] = size
         return size
 
+    def _unsupported(self, node) -> CchcError:  # noqa: ANN001
+        return self._error(
+            node,
+            "Y007",
+            tr(
+                "thẻ YAML không được hỗ trợ (chỉ chấp nhận dữ liệu thuần: chuỗi, số, danh sách, ánh xạ)",
+                "unsupported YAML tag (only plain data is accepted: strings, numbers, lists, mappings)",
+            ),
+        )
 
-def _construct_str(loader: _Loader, node):  # noqa: ANN001
-    value = loader.construct_scalar(node)
-    if not value.isascii() and not unicodedata.is_normalized("NFC", value):
-        value = unicodedata.normalize("NFC", value)
-    return value
-
-
-def _construct_map(loader: _Loader, node):  # noqa: ANN001
-    data = YMap()
-    data.line = node.start_mark.line + 1
-    data.col = node.start_mark.column + 1
-    data.marks = {}
-    yield data
-    loader.flatten_mapping(node)
-    marks = data.marks
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=False)
-        try:
-            hash(key)
-        except TypeError:
-            raise CchcError(
-                Problem(
-                    loader.path,
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                    "Y001",
-                    tr("khóa của ánh xạ phải là giá trị đơn", "a mapping key must be a plain value"),
-                )
-            ) from None
-        if key in data:
-            loader.problems.append(
-                Problem(
-                    loader.path,
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                    "Y002",
-                    tr(
-                        f"khóa '{key}' bị lặp (lần trước ở dòng {marks[key][0]}); "
-                        "YAML sẽ âm thầm bỏ giá trị trước — hãy xóa một khóa",
-                        f"duplicate key '{key}' (first at line {marks[key][0]}); "
-                        "YAML would silently drop the earlier value — remove one",
-                    ),
-                )
-            )
-        data[key] = loader.construct_object(value_node, deep=False)
-        marks[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
-
-
-def _construct_seq(loader: _Loader, node):  # noqa: ANN001
-    data = YList()
-    data.line = node.start_mark.line + 1
-    data.col = node.start_mark.column + 1
-    data.marks = [(child.start_mark.line + 1, child.start_mark.column + 1) for child in node.value]
-    yield data
-    data.extend(loader.construct_object(child, deep=False) for child in node.value)
-
-
-def _construct_timestamp(loader: _Loader, node):  # noqa: ANN001
-    """Keep an impossible date such as 2024-02-30 as text so the schema reports it in place."""
-    try:
-        return loader.construct_yaml_timestamp(node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:str", _construct_str)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+    def _error(self, node, code: str, message: str) -> CchcError:  # noqa: ANN001
+        return CchcError(Problem(self.path, node.start_mark.line + 1, node.start_mark.column + 1, code, message))
 
 
 def read_text(path: str | os.PathLike[str], what: str = "YAML") -> str:
@@ -223,9 +265,13 @@ def read_text(path: str | os.PathLike[str], what: str = "YAML") -> str:
 
 def parse_yaml(text: str, path: str) -> tuple[object, list[Problem]]:
     """Parse one YAML document; returns the data and non-fatal problems (duplicate keys)."""
-    loader = _Loader(text, path)
+    loader = _Loader(text)
+    builder = _Builder(loader, path)
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        data = None if node is None else builder.build(node)
+    except RecursionError:
+        raise CchcError(Problem(path, None, None, "Y001", tr("YAML lồng nhau quá sâu", "YAML nested too deeply"))) from None
     except yaml.MarkedYAMLError as exc:
         raise CchcError(_syntax_problem(exc, path, text)) from None
     except yaml.YAMLError as exc:
@@ -236,7 +282,7 @@ def parse_yaml(text: str, path: str) -> tuple[object, list[Problem]]:
         raise CchcError(
             Problem(path, 1, 1, "Y004", tr("tệp rỗng: không có dữ liệu YAML", "empty file: no YAML data"))
         )
-    return data, loader.problems
+    return data, builder.problems
 
 
 def load_yaml(path: str | os.PathLike[str]) -> tuple[object, list[Problem]]:

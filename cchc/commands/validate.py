@@ -15,12 +15,13 @@ from cchc.problems import ERROR, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Problem
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True, help=tr("Định dạng kết quả; 'github' in chú thích cho GitHub Actions.", "Output format; 'github' prints GitHub Actions annotations."))
 @click.option("--strict", is_flag=True, help=tr("Coi cảnh báo là lỗi.", "Treat warnings as errors."))
-def command(paths: tuple[Path, ...], fmt: str, strict: bool) -> int:
+@click.option("--plans", "plans_dir", type=click.Path(path_type=Path), default=Path("plans"), show_default=True, help=tr("Kế hoạch dùng để đối chiếu báo cáo tiến độ và số liệu.", "Plans that progress and figure files are checked against."))
+def command(paths: tuple[Path, ...], fmt: str, strict: bool, plans_dir: Path) -> int:
     from cchc.validation import validate_paths
 
     targets = list(paths) or [Path("plans")]
     missing = [p for p in targets if not p.exists()]
-    problems, unreadable, files = validate_paths([p for p in targets if p.exists()])
+    problems, unreadable, files = validate_paths([p for p in targets if p.exists()], plans_dir)
     for path in missing:
         problems.insert(0, Problem(str(path), None, None, "Y005", tr("không tìm thấy tệp hoặc thư mục", "no such file or folder")))
     errors = sum(1 for p in problems if p.severity == ERROR)
