@@ -1,6 +1,6 @@
 """Progress reports: what each agency reports done, per activity and occurrence.
 
-Three forms carry the same rows (documented in docs/progress-format.md):
+Three forms carry the same rows (documented in docs/plan-format.md, "Progress reports"):
 
 * YAML, ``kind: progress`` with ``entries:``;
 * CSV with the header ``plan,activity,occurrence,status,completed,evidence,link,agency,note``;
