@@ -1,0 +1,322 @@
+"""The deadline grammar: a table of real and variant phrases, overrides, JSON shape and property tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc.deadlines import KINDS, Occurrence, Schedule, parse_deadline, schedule_from_override
+
+CASES_FILE = Path(__file__).parent / "cases" / "deadlines.yaml"
+CASES = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+CASE_FIELDS = {"text", "period", "kind", "due", "start", "key", "frequency"}
+
+
+def as_period(value: int | str) -> tuple[int, int]:
+    """A case period is a year (2024) or a range ("2021-2025")."""
+    if isinstance(value, int):
+        return value, value
+    first, last = str(value).split("-")
+    return int(first), int(last)
+
+
+def iso(value: dt.date | str | None) -> str | None:
+    """YAML reads 2024-06-30 as a date; compare everything as ISO text."""
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def case_id(case: dict) -> str:
+    return str(case["text"]) if case["text"] else repr(case["text"])
+
+
+# ------------------------------------------------------------------------------------------------
+# The case table
+
+
+def test_case_file_is_well_formed():
+    assert len(CASES) >= 100
+    for case in CASES:
+        assert set(case) <= CASE_FIELDS, case
+        assert {"text", "period", "kind"} <= set(case), case
+        assert case["kind"] in KINDS, case
+        assert case["text"] is None or isinstance(case["text"], str), f"quote the text of {case!r} in the YAML"
+        if case["kind"] not in ("dated", "recurring"):
+            assert not case.get("due"), f"{case['text']!r}: only dated/recurring cases have due dates"
+        if "key" in case:
+            assert len(case["key"]) == len(case.get("due") or []), case
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
+def test_case(case):
+    schedule = parse_deadline(case["text"], as_period(case["period"]))
+    assert schedule.kind == case["kind"], schedule.explanation_en
+    assert [o.due.isoformat() for o in schedule.occurrences] == [iso(d) for d in case.get("due") or []]
+    if "start" in case:
+        assert iso(schedule.start) == iso(case["start"])
+    if "key" in case:
+        assert [o.key for o in schedule.occurrences] == [str(k) for k in case["key"]]
+    if "frequency" in case:
+        assert schedule.frequency == case["frequency"]
+    assert schedule.explanation_vi and schedule.explanation_en
+    assert schedule.text == ("" if case["text"] is None else case["text"])
+
+
+def _variants(text: str) -> list[str]:
+    """Ways people (and Word) write the same phrase: case, NFD, non-breaking spaces, a trailing stop."""
+    return [
+        text.upper(),
+        text.lower(),
+        unicodedata.normalize("NFD", text),
+        text.replace(" ", "\u00a0"),
+        f"  {text}  ",
+        text + ".",
+        text + ";",
+    ]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["text"]], ids=[case_id(c) for c in CASES if c["text"]])
+def test_case_variants_read_the_same(case):
+    period = as_period(case["period"])
+    expected = parse_deadline(case["text"], period)
+    for variant in _variants(case["text"]):
+        schedule = parse_deadline(variant, period)
+        assert (schedule.kind, schedule.occurrences, schedule.start) == (
+            expected.kind, expected.occurrences, expected.start), repr(variant)
+
+
+def test_brief_examples():
+    five_years = (2021, 2025)
+    assert [o.due for o in parse_deadline("Quý I hàng năm", five_years).occurrences] == [
+        dt.date(year, 3, 31) for year in range(2021, 2026)]
+    assert [o.due for o in parse_deadline("Từ tháng 11 năm đánh giá đến hết tháng 01 năm kế tiếp",
+                                          five_years).occurrences] == [dt.date(year, 1, 31) for year in range(2022, 2027)]
+    assert [o.due for o in parse_deadline("Quý II, III/2022", five_years).occurrences] == [
+        dt.date(2022, 6, 30), dt.date(2022, 9, 30)]
+    assert [o.due for o in parse_deadline("Chậm nhất trong tháng 2/2024", five_years).occurrences] == [
+        dt.date(2024, 2, 29)]
+    assert parse_deadline("Thường xuyên", five_years).kind == "continuous"
+    assert parse_deadline("Thường xuyên", five_years).occurrences == ()
+    assert parse_deadline("Khi có quy định mới", five_years).kind == "conditional"
+
+
+def test_explanations_say_how_the_phrase_was_read():
+    yearly = parse_deadline("Hằng năm", (2021, 2025))
+    assert yearly.explanation_vi == "Hằng năm, hạn ngày 31/12; 5 lần trong kỳ 2021–2025."
+    assert yearly.explanation_en == "Every year, due 31 Dec; 5 occurrences in 2021–2025."
+    impossible = parse_deadline("31/02/2024", (2024, 2024))
+    assert "31/02/2024" in impossible.explanation_vi and "not a real date" in impossible.explanation_en
+    unknown = parse_deadline("Theo dự toán được cấp", (2022, 2022))
+    assert "dự toán" in unknown.explanation_vi and "did not understand" in unknown.explanation_en
+    two_digit = parse_deadline("Quý I/24", (2024, 2024))
+    assert "two-digit year" in two_digit.explanation_en
+    periodic = parse_deadline("Định kỳ hoặc đột xuất trong năm 2024.", (2024, 2024))
+    assert "no stated frequency" in periodic.explanation_en
+    outside = parse_deadline("12/2021", (2022, 2022))
+    assert "outside the plan period" in outside.explanation_en
+    no_year = parse_deadline("Trước 31/3", (2024, 2024))
+    assert "plan year (2024)" in no_year.explanation_en
+
+
+def test_non_string_cells_are_read_as_written():
+    # YAML turns `deadline: 2024` into an int and `deadline: 2024-06-30` into a date.
+    assert [o.due for o in parse_deadline(2024, (2024, 2024)).occurrences] == [dt.date(2024, 12, 31)]
+    assert [o.due for o in parse_deadline(dt.date(2024, 6, 30), (2024, 2024)).occurrences] == [dt.date(2024, 6, 30)]
+
+
+def test_bad_period_is_a_programming_error():
+    with pytest.raises(ValueError):
+        parse_deadline("Năm 2024", (2025, 2024))
+
+
+def test_repeated_phrases_share_one_reading():
+    assert parse_deadline("Hàng năm", (2021, 2025)) is parse_deadline("Hàng năm", (2021, 2025))
+
+
+# ------------------------------------------------------------------------------------------------
+# JSON
+
+
+def test_to_json_shape():
+    schedule = parse_deadline("Tháng 2 đến tháng 8 năm 2022", (2022, 2022))
+    data = schedule.to_json()
+    assert data == {
+        "text": "Tháng 2 đến tháng 8 năm 2022",
+        "kind": "dated",
+        "due": ["2022-08-31"],
+        "start": "2022-02-01",
+        "explanation": schedule.explanation_vi,
+    }
+    assert schedule.to_json("en")["explanation"] == schedule.explanation_en
+    json.dumps(data, ensure_ascii=False)
+    assert parse_deadline("Thường xuyên", (2024, 2024)).to_json()["start"] is None
+    with pytest.raises(ValueError):
+        schedule.to_json("fr")
+
+
+# ------------------------------------------------------------------------------------------------
+# Overrides
+
+
+def test_override_dated_accepts_dates_and_iso_text():
+    schedule = schedule_from_override({"kind": "dated", "due": ["2024-09-30", dt.date(2024, 6, 30)]}, (2024, 2024),
+                                      "Theo tiến độ")
+    assert schedule.kind == "dated"
+    assert schedule.text == "Theo tiến độ"
+    assert schedule.occurrences == (Occurrence("2024-06-30", dt.date(2024, 6, 30), None),
+                                    Occurrence("2024-09-30", dt.date(2024, 9, 30), None))
+    assert schedule.explanation_vi.startswith("Theo khai báo trong kế hoạch")
+
+
+def test_override_dated_window():
+    schedule = schedule_from_override({"kind": "dated", "start": "2022-02-01", "due": ["2022-08-31"]}, (2022, 2022))
+    assert schedule.start == dt.date(2022, 2, 1)
+    assert schedule.occurrences == (Occurrence("2022-08-31", dt.date(2022, 8, 31), dt.date(2022, 2, 1)),)
+
+
+@pytest.mark.parametrize(("override", "due"), [
+    ({"kind": "recurring", "frequency": "yearly"}, ["2021-12-31", "2022-12-31", "2023-12-31", "2024-12-31", "2025-12-31"]),
+    ({"kind": "recurring", "frequency": "yearly", "month": 11, "from": 2022},
+     ["2022-11-30", "2023-11-30", "2024-11-30", "2025-11-30"]),
+    ({"kind": "recurring", "frequency": "yearly", "quarter": 1, "to": 2022}, ["2021-03-31", "2022-03-31"]),
+    ({"kind": "recurring", "frequency": "half-yearly", "from": 2025}, ["2025-06-30", "2025-12-31"]),
+    ({"kind": "recurring", "frequency": "quarterly", "from": 2025}, ["2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31"]),
+    ({"kind": "recurring", "frequency": "monthly", "from": 2024, "to": 2024},
+     ["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31", "2024-06-30", "2024-07-31",
+      "2024-08-31", "2024-09-30", "2024-10-31", "2024-11-30", "2024-12-31"]),
+])
+def test_override_recurring(override, due):
+    schedule = schedule_from_override(override, (2021, 2025))
+    assert schedule.kind == "recurring"
+    assert schedule.frequency == override["frequency"]
+    assert [o.due.isoformat() for o in schedule.occurrences] == due
+    assert schedule.start == (dt.date(override["from"], 1, 1) if "from" in override else None)
+
+
+@pytest.mark.parametrize("override", [
+    {"kind": "continuous"},
+    {"kind": "continuous", "start": "2022-01-01"},
+    {"kind": "conditional", "event": "Khi Bộ Nội vụ ban hành hướng dẫn"},
+    {"kind": "conditional"},
+    {"kind": "unspecified"},
+])
+def test_override_without_dates(override):
+    schedule = schedule_from_override(override, (2021, 2025))
+    assert schedule.kind == override["kind"]
+    assert schedule.occurrences == ()
+    if override.get("event"):
+        assert override["event"] in schedule.explanation_vi
+
+
+@pytest.mark.parametrize("override", [
+    None,
+    ["dated"],
+    {},
+    {"kind": "unreadable"},
+    {"kind": "sometimes"},
+    {"kind": "dated"},
+    {"kind": "dated", "due": []},
+    {"kind": "dated", "due": ["30/06/2024"]},
+    {"kind": "dated", "due": ["2024-02-30"]},
+    {"kind": "dated", "due": [2024]},
+    {"kind": "dated", "due": ["2024-06-30"], "start": "2024-07-01"},
+    {"kind": "dated", "due": ["2024-06-30"], "frequency": "yearly"},
+    {"kind": "recurring"},
+    {"kind": "recurring", "frequency": "weekly"},
+    {"kind": "recurring", "frequency": "yearly", "month": 13},
+    {"kind": "recurring", "frequency": "yearly", "month": True},
+    {"kind": "recurring", "frequency": "yearly", "quarter": 0},
+    {"kind": "recurring", "frequency": "yearly", "month": 3, "quarter": 1},
+    {"kind": "recurring", "frequency": "quarterly", "month": 3},
+    {"kind": "recurring", "frequency": "yearly", "from": 2025, "to": 2022},
+    {"kind": "recurring", "frequency": "yearly", "form": 2022},
+    {"kind": "conditional", "event": 42},
+    {"kind": "continuous", "due": ["2024-06-30"]},
+])
+def test_malformed_override_is_a_value_error(override):
+    with pytest.raises(ValueError):
+        schedule_from_override(override, (2021, 2025))
+
+
+# ------------------------------------------------------------------------------------------------
+# Properties
+
+FRAGMENTS = [
+    "quý", "Quý", "I", "II", "III", "IV", "1", "4", "5", "tháng", "Tháng", "năm", "Năm", "2021", "2024", "2025",
+    "24", "12", "0", "99", "0000", "9999", "/", "-", "–", ",", ";", ".", "đến", "đến hết", "từ", "Từ", "và", "hoặc",
+    "hàng năm", "Hằng năm", "hàng quý", "hằng tháng", "6 tháng đầu năm", "6 tháng cuối năm", "6 tháng một lần",
+    "ngày", "15/9/2024", "31/02/2024", "29/02", "2024-06-30", "chậm nhất", "Trước ngày", "trong", "thường xuyên",
+    "liên tục", "định kỳ", "đột xuất", "khi có", "Sau khi", "theo kế hoạch", "năm đánh giá", "năm kế tiếp",
+    "các năm tiếp theo", "đạt 100%", "báo cáo", "quý, năm", "Q1", "ngày 20", "\u00a0", "(", ")", "x",
+]
+phrases = st.lists(st.sampled_from(FRAGMENTS), max_size=8).map(" ".join)
+periods = st.tuples(st.integers(1990, 2100), st.integers(0, 6)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+def _check_invariants(schedule: Schedule, period: tuple[int, int]) -> None:
+    first, last = period
+    assert schedule.kind in KINDS
+    assert schedule.explanation_vi and schedule.explanation_en
+    dues = [o.due for o in schedule.occurrences]
+    assert dues == sorted(dues)
+    assert len({o.key for o in schedule.occurrences}) == len(schedule.occurrences)
+    if schedule.kind not in ("dated", "recurring"):
+        assert schedule.occurrences == ()
+    assert (schedule.frequency is not None) == (schedule.kind == "recurring")
+    if schedule.kind == "recurring":
+        for occurrence in schedule.occurrences:
+            # An occurrence belongs to the period it opens in, even if it closes just after it.
+            assert first <= int(occurrence.key[:4]) <= last
+            if occurrence.start is not None:
+                assert dt.date(first, 1, 1) <= occurrence.start <= dt.date(last, 12, 31)
+                assert occurrence.start <= occurrence.due
+    for occurrence in schedule.occurrences:
+        if occurrence.start is not None:
+            assert occurrence.start <= occurrence.due
+    json.dumps(schedule.to_json("en"), ensure_ascii=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.none(), st.text()), period=periods)
+def test_never_raises_on_any_text(text, period):
+    schedule = parse_deadline(text, period)
+    _check_invariants(schedule, period)
+    assert schedule.text == ("" if text is None else text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=phrases, period=periods)
+def test_grammar_fragments_keep_the_invariants(text, period):
+    _check_invariants(parse_deadline(text, period), period)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=phrases, period=periods)
+def test_spelling_variants_do_not_change_the_reading(text, period):
+    expected = parse_deadline(text, period)
+    for variant in (text.upper(), unicodedata.normalize("NFD", text), text.replace(" ", "\u00a0") + "."):
+        schedule = parse_deadline(variant, period)
+        assert (schedule.kind, schedule.occurrences, schedule.start) == (
+            expected.kind, expected.occurrences, expected.start), repr(variant)
+
+
+@settings(max_examples=200, deadline=None)
+@given(frequency=st.sampled_from(["yearly", "half-yearly", "quarterly", "monthly"]),
+       anchor=st.sampled_from(["", "quý I", "quý IV", "tháng 2", "tháng 11", "6 tháng cuối năm", "ngày 15/12",
+                               "từ tháng 11 đến hết tháng 01 năm kế tiếp", "trước ngày 20"]),
+       period=periods)
+def test_recurring_duties_expand_over_the_period(frequency, anchor, period):
+    marker = {"yearly": "hàng năm", "half-yearly": "6 tháng một lần", "quarterly": "hàng quý", "monthly": "hàng tháng"}
+    schedule = parse_deadline(f"{anchor} {marker[frequency]}", period)
+    _check_invariants(schedule, period)
+    if schedule.kind == "recurring":
+        per_year = {"yearly": 1, "half-yearly": 2, "quarterly": 4, "monthly": 12}[frequency]
+        assert len(schedule.occurrences) == per_year * (period[1] - period[0] + 1)
