@@ -36,7 +36,9 @@ def command(plans_dir: Path, fmt: str) -> int:
     if not plans_dir.exists():
         raise CchcError(tr(f"không có thư mục kế hoạch '{plans_dir}'", f"no plans folder '{plans_dir}'"), 2)
     ws = load_paths([plans_dir])
-    rows = [plan_summary(p) for p in sorted(ws.plans, key=lambda p: (p.province, p.id))]
+    from cchc.text import fold
+
+    rows = [plan_summary(p) for p in sorted(ws.plans, key=lambda p: (fold(p.province), p.id))]
     errors = [p for p in ws.problems if p.severity == ERROR]
     if fmt == "json":
         emit_json(rows)
