@@ -1,0 +1,144 @@
+"""``cchc import``: turn a plan table (xlsx, docx, tab-separated text) into a plan YAML file."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from cchc.i18n import tr
+
+LARGE_INPUT_ROWS = 500  # below this the import is over before a progress bar would help
+_SEVERITY = {
+    "guess": ("đoán", "guess"),
+    "repair": ("sửa", "repair"),
+    "skip": ("bỏ qua", "skipped"),
+    "warning": ("cảnh báo", "warning"),
+    "error": ("lỗi", "error"),
+}
+
+
+@click.command(
+    name="import",
+    help=tr(
+        "Chuyển bảng kế hoạch SOURCE (.xlsx, .docx, .txt/.tsv) thành tệp kế hoạch YAML.",
+        "Convert the plan table SOURCE (.xlsx, .docx, .txt/.tsv) into a plan YAML file.",
+    ),
+)
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True, help=tr("Tệp YAML sẽ ghi, ví dụ plans/hai-duong/khung-2021-2025.yaml.", "YAML file to write, e.g. plans/hai-duong/khung-2021-2025.yaml."))
+@click.option("--registry", type=click.Path(path_type=Path, dir_okay=False), help=tr("Danh mục cơ quan (mặc định: agencies.yaml cạnh tệp ghi ra).", "Agency registry (default: agencies.yaml beside the output)."))
+@click.option("--province", help=tr("Tên tỉnh (mặc định: lấy từ văn bản hoặc danh mục).", "Province name (default: from the document or the registry)."))
+@click.option("--id", "plan_id", help=tr("Mã kế hoạch (mặc định: <thư mục>-<tên tệp>).", "Plan id (default: <folder>-<file name>)."))
+@click.option("--title", help=tr("Tên kế hoạch (mặc định: lấy từ văn bản).", "Plan title (default: from the document)."))
+@click.option("--period", help=tr("Kỳ kế hoạch: 2024 hoặc 2021-2025.", "Plan period: 2024 or 2021-2025."))
+@click.option("--report", is_flag=True, help=tr("In mọi dòng đã đoán, đã sửa hoặc bỏ qua.", "Print every row guessed at, repaired or skipped."))
+@click.option("--force", is_flag=True, help=tr("Ghi đè tệp đã có.", "Overwrite an existing file."))
+@click.option("--progress", "show_progress", is_flag=True, help=tr("Luôn hiện thanh tiến độ.", "Always show the progress bar."))
+def command(source: Path, output: Path, registry: Path | None, province: str | None, plan_id: str | None, title: str | None, period: str | None, report: bool, force: bool, show_progress: bool) -> int:
+    from cchc.importer.pipeline import import_plan, registry_for
+    from cchc.importer.writer import check_writable, render_plan, schema_reference, write_atomic
+    from cchc.problems import EXIT_USAGE, CchcError, Problem
+
+    check_writable(output, force)  # before the (possibly long) import
+    loaded, registry_notes = registry_for(output, registry)
+    with ProgressBar(show_progress) as progress:
+        result = import_plan(
+            source,
+            registry=loaded,
+            plan_id=plan_id or default_plan_id(output),
+            province=province,
+            title=title,
+            period=period,
+            progress=progress,
+        )
+    result.report[:0] = registry_notes
+    if not result.plan.get("title") or not result.plan.get("period"):
+        missing = ", ".join(k for k in ("title", "period") if not result.plan.get(k))
+        raise CchcError(
+            Problem(str(source), None, None, "I004", tr(f"không tìm thấy {missing} trong văn bản; hãy ghi bằng --title/--period", f"no {missing} found in the document; give it with --title/--period")),
+            EXIT_USAGE,
+        )
+    if not result.plan.get("province"):
+        raise CchcError(Problem(str(source), None, None, "I004", tr("không biết tỉnh; hãy ghi bằng --province hoặc --registry", "province unknown; give it with --province or --registry")), EXIT_USAGE)
+    write_atomic(output, render_plan(result.plan, source.name, schema_reference(output)), force)
+    if report:
+        for note in sorted(result.report, key=lambda n: n.line or 0):
+            where = tr(f"dòng {note.line}", f"line {note.line}") if note.line else tr("chung", "general")
+            label = tr(*_SEVERITY[note.severity])
+            click.echo(f"{source.name}: {where}: [{label}] {note.message}")
+    counts = _counts(result.plan)
+    kinds = Counter(n.severity for n in result.report)
+    click.echo(
+        tr(
+            f"Đã ghi {output}: {counts['areas']} lĩnh vực, {counts['objectives']} mục tiêu, {counts['tasks']} nhiệm vụ, "
+            f"{counts['activities']} hoạt động, {counts['targets']} chỉ tiêu (bố cục: {result.layout}). "
+            f"{kinds['guess']} chỗ đoán, {kinds['repair']} chỗ sửa, {kinds['skip']} dòng bỏ qua, {kinds['warning']} cảnh báo, {kinds['error']} lỗi"
+            + ("" if report else " — xem --report"),
+            f"Wrote {output}: {counts['areas']} areas, {counts['objectives']} objectives, {counts['tasks']} tasks, "
+            f"{counts['activities']} activities, {counts['targets']} targets (layout: {result.layout}). "
+            f"{kinds['guess']} guesses, {kinds['repair']} repairs, {kinds['skip']} rows skipped, {kinds['warning']} warnings, {kinds['error']} errors"
+            + ("" if report else " — see --report"),
+        ),
+        err=True,
+    )
+    return 0
+
+
+def default_plan_id(output: Path) -> str:
+    """plans/hai-duong/khung-2021-2025.yaml -> hai-duong-khung-2021-2025."""
+    import re
+
+    from cchc.text import fold
+
+    parts = [output.stem]
+    if output.parent.name and output.parent.name not in (".", "plans"):
+        parts.insert(0, output.parent.name)
+    return re.sub(r"[^a-z0-9._-]+", "-", fold("-".join(parts))).strip("-") or "plan"
+
+
+def _counts(plan: dict) -> Counter:
+    counts: Counter = Counter()
+
+    def walk(node: dict) -> None:
+        counts["targets"] += len(node.get("targets", ()))
+        for key, label in (("objectives", "objectives"), ("tasks", "tasks"), ("activities", "activities")):
+            for child in node.get(key, ()):
+                counts[label] += 1
+                walk(child)
+
+    for area in plan.get("areas", ()):
+        counts["areas"] += 1
+        walk(area)
+    return counts
+
+
+class ProgressBar:
+    """A rich progress bar on stderr for large inputs, when stderr is a terminal or --progress is given."""
+
+    def __init__(self, forced: bool):
+        self.forced = forced
+        self.enabled = forced or sys.stderr.isatty()
+        self.bar = None
+        self.task = None
+
+    def __enter__(self):  # noqa: ANN204
+        return self.update if self.enabled else None
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < LARGE_INPUT_ROWS and not self.forced:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn(tr("Đang nhập", "Importing")), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=Console(stderr=True), transient=False)
+            self.bar.start()
+            self.task = self.bar.add_task("rows", total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
