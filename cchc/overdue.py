@@ -55,6 +55,7 @@ class DutyStatus:
 class AgencySummary:
     name: str
     now_name: str | None
+    province: str
     due: int = 0
     done_on_time: int = 0
     done_late: int = 0
@@ -170,7 +171,7 @@ def overdue_report(
     within: int | None = None,
 ) -> OverdueReport:
     """The overdue list as of ``as_of``; ``agency_name`` is resolved leniently in each plan's registry."""
-    groups: dict[str, AgencySummary] = {}
+    groups: dict[tuple[str, str], AgencySummary] = {}
     upcoming: list[DutyStatus] = []
     standing: list[StandingItem] = []
     shown_agency = agency_name
@@ -191,7 +192,9 @@ def overdue_report(
                 continue
             if status.state == NOT_YET_DUE:
                 continue
-            group = groups.setdefault(item.owner_name, AgencySummary(item.owner_name, item.now_name))
+            group = groups.get((plan.province, item.owner_name))
+            if group is None:
+                group = groups[(plan.province, item.owner_name)] = AgencySummary(item.owner_name, item.now_name, plan.province)
             group.due += 1
             if status.state == OVERDUE:
                 group.overdue += 1
@@ -202,7 +205,7 @@ def overdue_report(
                 group.done_on_time += 1
     for group in groups.values():
         group.rows.sort(key=lambda s: (-s.days_late, s.duty.plan.id, s.duty.activity.id))
-    ordered = sorted(groups.values(), key=lambda g: (-g.overdue, -(max((r.days_late for r in g.rows), default=0)), g.name))
+    ordered = sorted(groups.values(), key=lambda g: (-g.overdue, -(max((r.days_late for r in g.rows), default=0)), g.province, g.name))
     upcoming.sort(key=lambda s: (s.duty.occurrence.due, s.duty.activity.id))
     return OverdueReport(as_of, shown_agency, within, ordered, upcoming, standing, book.illustrative)
 

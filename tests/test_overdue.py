@@ -128,3 +128,16 @@ def test_progress_xlsx_sheet(tmp_path):
     data = json.loads(overdue("--progress", str(path), "--format", "json").stdout)
     overdue_keys = [(r["activity"], r["occurrence"]) for r in data["overdue"]]
     assert ("a1", "2024") not in overdue_keys and ("a1", "2023") in overdue_keys
+
+
+def test_bundled_data_per_province():
+    from tests.conftest import ROOT
+
+    result = run_cli("overdue", "--as-of", "2024-12-31", "--province", "hai duong", "--agency", "Sở Nội vụ", "--format", "json", cwd=ROOT)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["illustrative"] is True
+    assert {r["plan"] for r in data["overdue"]} <= {"hai-duong-khung-2021-2025", "hai-duong-kiem-soat-tthc-2024", "hai-duong-cchc-2024"}
+    assert [g["province"] for g in data["summary"]] == ["Hải Dương"]
+    days = [r["days_overdue"] for r in data["overdue"]]
+    assert days == sorted(days, reverse=True) and days

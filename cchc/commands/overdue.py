@@ -49,7 +49,7 @@ def parse_as_of(value: str | None) -> dt.date:
     raise CchcError(tr(f"--as-of '{value}' không phải ngày có thật; viết YYYY-MM-DD hoặc DD/MM/YYYY", f"--as-of '{value}' is not a real date; write YYYY-MM-DD or DD/MM/YYYY"), 2)
 
 
-def load_inputs(plans_dir: Path, plan_ids: tuple[str, ...], progress_path: Path | None):  # noqa: ANN201
+def load_inputs(plans_dir: Path, plan_ids: tuple[str, ...], progress_path: Path | None, province: str | None = None):  # noqa: ANN201
     """Plans (each with its registry) and the checked progress book; stops on any data error."""
     from cchc.problems import CchcError
     from cchc.progress import ProgressBook, load_progress, progress_files
@@ -57,6 +57,9 @@ def load_inputs(plans_dir: Path, plan_ids: tuple[str, ...], progress_path: Path 
 
     ws = load_workspace(plans_dir)
     plans = [ws.plan(pid) for pid in plan_ids] if plan_ids else ws.plans
+    if province is not None:
+        registry = ws.registry_for(province)
+        plans = [p for p in plans if ws.registry_of(p) is registry]
     pairs = [(plan, ws.registry_of(plan)) for plan in plans]
     root = progress_path or Path("reports")
     if progress_path is not None and not progress_path.exists():
@@ -75,16 +78,17 @@ def load_inputs(plans_dir: Path, plan_ids: tuple[str, ...], progress_path: Path 
 @PLANS_DIR
 @click.option("--progress", "progress_path", type=click.Path(path_type=Path), help=tr("Tệp/thư mục báo cáo tiến độ (mặc định: reports/).", "Progress file or folder (default: reports/)."))
 @click.option("--as-of", "as_of", help=tr("Tính đến ngày (YYYY-MM-DD; mặc định: hôm nay).", "As of this date (YYYY-MM-DD; default: today)."))
+@click.option("--province", help=tr("Chỉ kế hoạch của tỉnh này.", "Only this province's plans."))
 @click.option("--agency", help=tr("Chỉ nhiệm vụ của cơ quan này (kể cả với tư cách thành viên của 'Các sở, ban, ngành'…).", "Only this agency's duties (including as a member of a collective)."))
 @click.option("--within", type=click.IntRange(min=0), help=tr("Liệt kê thêm việc đến hạn trong N ngày tới.", "Also list what falls due in the next N days."))
 @format_option
 @click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help=tr("Ghi thêm ra tệp Excel.", "Also write an Excel workbook."))
 @click.option("--force", is_flag=True, help=tr("Cho phép ghi đè tệp Excel đã có.", "Allow replacing an existing Excel file."))
-def command(plan_ids, plans_dir, progress_path, as_of, agency, within, fmt, xlsx_path, force) -> None:  # noqa: ANN001
+def command(plan_ids, plans_dir, progress_path, as_of, province, agency, within, fmt, xlsx_path, force) -> None:  # noqa: ANN001
     from cchc.overdue import overdue_report
 
     date = parse_as_of(as_of)
-    pairs, book = load_inputs(plans_dir, plan_ids, progress_path)
+    pairs, book = load_inputs(plans_dir, plan_ids, progress_path, province)
     report = overdue_report(pairs, book, date, agency, within)
     if fmt == "json":
         from cchc.render import emit_json
@@ -115,6 +119,7 @@ def _row_json(status) -> dict:  # noqa: ANN001
         "due": duty.occurrence.due.isoformat(),
         "days_overdue": status.days_late if status.state == "overdue" else 0,
         "agency": duty.owner_name,
+        "province": duty.plan.province,
         "now": duty.now_name,
         "via": duty.via,
         "products": duty.activity.products,
@@ -129,7 +134,7 @@ def report_json(report) -> dict:  # noqa: ANN001
         "agency": report.agency,
         "illustrative": report.illustrative,
         "summary": [
-            {"agency": g.name, "now": g.now_name, "due": g.due, "done_on_time": g.done_on_time, "done_late": g.done_late, "overdue": g.overdue}
+            {"agency": g.name, "province": g.province, "now": g.now_name, "due": g.due, "done_on_time": g.done_on_time, "done_late": g.done_late, "overdue": g.overdue}
             for g in report.groups
         ],
         "overdue": [_row_json(s) for s in report.overdue_rows()],
@@ -142,12 +147,12 @@ def report_json(report) -> dict:  # noqa: ANN001
 
 
 def report_rows(report) -> tuple[list[str], list[list]]:  # noqa: ANN001
-    columns = ["state", "agency", "now", "via", "plan", "activity", "number", "occurrence", "due", "days_overdue", "text", "products", "reported_status"]
+    columns = ["state", "agency", "province", "now", "via", "plan", "activity", "number", "occurrence", "due", "days_overdue", "text", "products", "reported_status"]
     rows = []
     for state, statuses in (("overdue", report.overdue_rows()), ("due_soon", report.upcoming)):
         for s in statuses:
             d = _row_json(s)
-            rows.append([state, d["agency"], d["now"], d["via"], d["plan"], d["activity"], d["number"], d["occurrence"], d["due"], d["days_overdue"], d["text"], "; ".join(d["products"]), d["reported_status"]])
+            rows.append([state, d["agency"], d["province"], d["now"], d["via"], d["plan"], d["activity"], d["number"], d["occurrence"], d["due"], d["days_overdue"], d["text"], "; ".join(d["products"]), d["reported_status"]])
     return columns, rows
 
 
@@ -170,8 +175,11 @@ def print_report(report) -> None:  # noqa: ANN001
     total = sum(g.overdue for g in report.groups)
     if not report.groups or total == 0:
         out.print(tr("Không có nhiệm vụ quá hạn.", "Nothing is overdue."))
+    several_provinces = len({g.province for g in report.groups}) > 1
     for group in report.groups:
         name = group.name or tr("(không ghi cơ quan chủ trì)", "(no lead agency)")
+        if several_provinces:
+            name += f" — {group.province}"
         if group.now_name:
             name += f" ({tr('nay', 'now')}: {group.now_name})"
         summary = tr(
