@@ -1,0 +1,344 @@
+"""What an indicator is, and the few shapes every indicator takes.
+
+An indicator says *how a quantity is measured* (its inputs, unit and direction); a methodology says
+*how many points it is worth*. Each indicator module declares one :class:`Indicator` built from a
+shape below — :class:`Ratio` (numerator / denominator, higher is better), :class:`Reduction`
+(cut against a baseline year) or :class:`Quantity` (a single number such as minutes of waiting) —
+and gets exactly one :meth:`Indicator.evaluate`.
+
+Comparisons are exact (``fractions.Fraction``), so 190 of 200 dossiers is 95 % and meets "≥ 95 %"
+however the float would have rounded. "No data" is a status of its own, never a silent failure, and
+a ratio over nothing (0 of 0) is *vacuous*: there was nothing to measure, which counts as met (the
+QĐ 766 rule).
+
+Pure: no I/O, no printing, no third-party imports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Protocol
+
+AREAS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+INPUT_KINDS = ("count", "percent", "minutes", "number")
+OPS = (">=", "<=", "=", "range")
+DIRECTIONS = ("higher", "lower")
+AGGREGATES = ("sum", "latest")
+
+MET = "met"
+NOT_MET = "not_met"
+NO_DATA = "no_data"
+STATUSES = (MET, NOT_MET, NO_DATA)
+
+_HUNDRED = Fraction(100)
+
+
+def exact(number: float | int | Fraction | str) -> Fraction:
+    """The decimal a person wrote, as an exact fraction (``0.1`` is 1/10, not its binary float)."""
+    if isinstance(number, Fraction):
+        return number
+    if isinstance(number, int):
+        return Fraction(number)
+    return Fraction(str(number))
+
+
+def format_number(number: float | Fraction, decimal_mark: str, decimals: int = 2, trim: bool = True) -> str:
+    """``95.5`` -> ``95,5`` (Vietnamese) or ``95.5``; rounded half up, trailing zeros dropped unless ``trim`` is off."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    value = exact(number)
+    rounded = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP
+    )
+    text = f"{rounded:f}"
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    return text.replace(".", decimal_mark)
+
+
+_UNIT_TEXT = {"%": (" %", "%"), "minutes": (" phút", " minutes")}
+
+
+def format_quantity(number: float | Fraction, unit: str, lang: str) -> str:
+    """A value with its unit: ``95,5 %`` / ``95.5%``, ``12 phút`` / ``12 minutes``."""
+    vi, en = _UNIT_TEXT.get(unit, (f" {unit}", f" {unit}"))
+    if lang == "vi":
+        return format_number(number, ",") + vi
+    return format_number(number, ".") + en
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One figure an indicator needs, e.g. the dossiers settled on time."""
+
+    name: str
+    kind: str  # count | percent | minutes | number
+    title_vi: str
+    title_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A target to compare a value with: ``>= 95``, ``<= 15``, ``= 100`` or ``range 95..100``.
+
+    ``baseline_year`` is carried for reductions so that reasons can say "against 2021".
+    """
+
+    op: str
+    value: float
+    max: float | None = None
+    baseline_year: int | None = None
+    _value: Fraction = field(init=False, repr=False, compare=False)
+    _max: Fraction | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.op not in OPS:
+            raise ValueError(f"unknown target operator {self.op!r}")
+        if self.op == "range" and self.max is None:
+            raise ValueError("a range target needs a max")
+        object.__setattr__(self, "_value", exact(self.value))
+        object.__setattr__(self, "_max", None if self.max is None else exact(self.max))
+
+    @property
+    def reference(self) -> Fraction:
+        """The number points are scaled to: the bound to reach (a range's lower bound)."""
+        return self._value
+
+    def met_by(self, value: Fraction) -> bool:
+        if self.op == ">=":
+            return value >= self._value
+        if self.op == "<=":
+            return value <= self._value
+        if self.op == "=":
+            return value == self._value
+        assert self._max is not None
+        return self._value <= value <= self._max
+
+    def text(self, unit: str, lang: str) -> str:
+        """``≥ 95 %``, ``≤ 15 phút``, ``95–100 %``."""
+        if self.op == "range":
+            assert self.max is not None
+            low = format_number(self.value, "," if lang == "vi" else ".")
+            return f"{low}–{format_quantity(self.max, unit, lang)}"
+        sign = {">=": "≥", "<=": "≤", "=": "="}[self.op]
+        return f"{sign} {format_quantity(self.value, unit, lang)}"
+
+
+class Measured(Protocol):
+    """What :meth:`Indicator.evaluate` reads from a figure (``cchc.figures.Figure`` fits)."""
+
+    numerator: float | int | None
+    denominator: float | int | None
+    value: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """The measured value (in the indicator's unit) and whether the target is met, with one-line reasons.
+
+    ``vacuous`` marks a ratio over nothing (0 of 0): met, value unknown, full points under QĐ 766.
+    ``exact`` is the value as a fraction, for scoring without float error. The reasons are worded
+    only when read: scoring thousands of agencies never needs them.
+    """
+
+    value: float | None
+    status: str
+    vacuous: bool = False
+    exact: Fraction | None = field(default=None, repr=False, compare=False)
+    explain: Callable[[str], str] = field(default=lambda lang: "", repr=False, compare=False)
+
+    @property
+    def reason_vi(self) -> str:
+        return self.explain("vi")
+
+    @property
+    def reason_en(self) -> str:
+        return self.explain("en")
+
+    def reason(self, lang: str) -> str:
+        return self.explain("en" if lang == "en" else "vi")
+
+
+def _fixed(vi: str, en: str) -> Callable[[str], str]:
+    return lambda lang: en if lang == "en" else vi
+
+
+_NO_FIGURES = _fixed("không có số liệu", "no figures")
+_VACUOUS = _fixed("0/0: không có gì phải đo, coi là đạt", "0 of 0: nothing to measure, counts as met")
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    """What a shape reads off a figure before any target is applied."""
+
+    value: Fraction | None = None
+    parts: tuple[float | int, float | int] | None = None  # the numerator and denominator behind a ratio
+    missing: tuple[Input, ...] = ()
+    vacuous: bool = False
+
+    @property
+    def detail(self) -> str:
+        """The raw figures behind the value, e.g. ``190/200``."""
+        if self.parts is None:
+            return ""
+        return "/".join(format_number(part, ".", decimals=6) for part in self.parts)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Indicator:
+    """Declaration of one measured quantity; subclasses supply :meth:`measure`.
+
+    ``aggregate`` says how figures for parts of a year combine: ``sum`` for flows (dossiers
+    received in each quarter add up), ``latest`` for stocks and rates (the share of procedures
+    offering online payment at the end of the year is the latest one, not a sum).
+    ``value_range`` bounds the ``value`` column when a figure gives the result directly.
+    """
+
+    id: str
+    title_vi: str
+    title_en: str
+    area: str
+    inputs: tuple[Input, ...]
+    default_target: Goal
+    unit: str = "%"
+    direction: str = "higher"
+    aliases: tuple[str, ...] = ()
+    aggregate: str = "sum"
+    value_kind: str = "percent"
+    value_range: tuple[float | None, float | None] = (0, 100)
+
+    def __post_init__(self) -> None:
+        if self.area not in AREAS:
+            raise ValueError(f"{self.id}: unknown area {self.area!r}")
+        if self.direction not in DIRECTIONS:
+            raise ValueError(f"{self.id}: unknown direction {self.direction!r}")
+        if self.aggregate not in AGGREGATES:
+            raise ValueError(f"{self.id}: unknown aggregate {self.aggregate!r}")
+        for item in self.inputs:
+            if item.kind not in INPUT_KINDS:
+                raise ValueError(f"{self.id}: input {item.name} has unknown kind {item.kind!r}")
+
+    def title(self, lang: str) -> str:
+        return self.title_en if lang == "en" else self.title_vi
+
+    def measure(self, figure: Measured) -> Measurement:
+        raise NotImplementedError  # every shape below overrides this
+
+    def evaluate(self, figure: Measured | None, target: Goal | None = None) -> Evaluation:
+        """Measure ``figure`` and compare it with ``target`` (default: the indicator's own)."""
+        goal = target or self.default_target
+        if figure is None:
+            return Evaluation(None, NO_DATA, explain=_NO_FIGURES)
+        measured = self.measure(figure)
+        if measured.missing:
+            vi = ", ".join(item.title_vi for item in measured.missing)
+            en = ", ".join(item.title_en for item in measured.missing)
+            return Evaluation(None, NO_DATA, explain=_fixed(f"thiếu số liệu: {vi}", f"missing input: {en}"))
+        if measured.vacuous:
+            return Evaluation(None, MET, vacuous=True, explain=_VACUOUS)
+        assert measured.value is not None
+        met = goal.met_by(measured.value)
+        return Evaluation(
+            float(measured.value),
+            MET if met else NOT_MET,
+            exact=measured.value,
+            explain=lambda lang: self._explain(measured, goal, met, lang),
+        )
+
+    def _explain(self, measured: Measurement, goal: Goal, met: bool, lang: str) -> str:
+        """``95 % (190/200), chỉ tiêu ≥ 95 %: đạt`` / ``95% (190/200), target ≥ 95%: met``."""
+        assert measured.value is not None
+        detail = f" ({measured.detail})" if measured.detail else ""
+        if lang == "en":
+            verdict = "met" if met else "not met"
+            return f"{self._describe(measured.value, lang)}{detail}, target {goal.text(self.unit, lang)}{self._since(goal, lang)}: {verdict}"
+        verdict = "đạt" if met else "không đạt"
+        return f"{self._describe(measured.value, lang)}{detail}, chỉ tiêu {goal.text(self.unit, lang)}{self._since(goal, lang)}: {verdict}"
+
+    def _describe(self, value: Fraction, lang: str) -> str:
+        return format_quantity(value, self.unit, lang)
+
+    def _since(self, goal: Goal, lang: str) -> str:
+        return ""
+
+
+def _number(value: float | int | None) -> Fraction | None:
+    return None if value is None else exact(value)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ratio(Indicator):
+    """``inputs[0] / inputs[1]`` in percent; the figure may instead give the percent as ``value``.
+
+    Counts win over a given percent: they are what the percent was computed from.
+    """
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if len(self.inputs) != 2:
+            raise ValueError(f"{self.id}: a ratio needs a numerator and a denominator input")
+
+    @property
+    def numerator(self) -> Input:
+        return self.inputs[0]
+
+    @property
+    def denominator(self) -> Input:
+        return self.inputs[1]
+
+    def measure(self, figure: Measured) -> Measurement:
+        num, den = figure.numerator, figure.denominator
+        if num is None and den is None:
+            value = _number(figure.value)
+            if value is None:
+                return Measurement(missing=self.inputs)
+            return Measurement(value)
+        if num is None or den is None:
+            return Measurement(missing=(self.numerator,) if num is None else (self.denominator,))
+        if den == 0:
+            return Measurement(vacuous=True)
+        if isinstance(num, int) and isinstance(den, int):
+            return Measurement(Fraction(num * 100, den), parts=(num, den))  # one exact division, no float
+        return Measurement(exact(num) * _HUNDRED / exact(den), parts=(num, den))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Reduction(Ratio):
+    """Cut against a baseline year: ``reduced / baseline`` in percent (payroll, public service units).
+
+    A given ``value`` may be negative: the count grew instead.
+    """
+
+    value_range: tuple[float | None, float | None] = (-100, 100)
+
+    def _describe(self, value: Fraction, lang: str) -> str:
+        if lang == "vi":
+            return f"giảm {format_quantity(value, self.unit, lang)}"
+        return f"reduced by {format_quantity(value, self.unit, lang)}"
+
+    def _since(self, goal: Goal, lang: str) -> str:
+        if goal.baseline_year is None:
+            return ""
+        return f" so với năm {goal.baseline_year}" if lang == "vi" else f" against {goal.baseline_year}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quantity(Indicator):
+    """A single number given as ``value`` (minutes of waiting …); numerator/denominator do not apply."""
+
+    value_range: tuple[float | None, float | None] = (0, None)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if len(self.inputs) != 1:
+            raise ValueError(f"{self.id}: a quantity has exactly one input")
+
+    def measure(self, figure: Measured) -> Measurement:
+        value = _number(figure.value)
+        if value is None:
+            return Measurement(missing=self.inputs)
+        return Measurement(value)

@@ -1,0 +1,16 @@
+"""Eligible procedures offered as full-process online public services (a stock)."""
+
+from cchc.indicators.base import Goal, Input, Ratio
+
+INDICATOR = Ratio(
+    id="full_online_services",
+    title_vi="Tỷ lệ TTHC đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình",
+    title_en="Eligible procedures offered fully online",
+    area="VII",
+    inputs=(
+        Input("full_online", "count", "số TTHC cung cấp DVCTT toàn trình", "procedures offered fully online"),
+        Input("eligible", "count", "số TTHC đủ điều kiện", "eligible procedures"),
+    ),
+    default_target=Goal(">=", 80),
+    aggregate="latest",
+)

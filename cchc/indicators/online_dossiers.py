@@ -1,0 +1,16 @@
+"""Dossiers submitted and settled online (QĐ 766 ONLINE_SERVICE)."""
+
+from cchc.indicators.base import Goal, Input, Ratio
+
+INDICATOR = Ratio(
+    id="online_dossiers",
+    title_vi="Tỷ lệ hồ sơ TTHC được tiếp nhận, giải quyết trực tuyến",
+    title_en="Dossiers submitted online",
+    area="VII",
+    inputs=(
+        Input("online", "count", "số hồ sơ trực tuyến", "dossiers submitted online"),
+        Input("received", "count", "tổng số hồ sơ tiếp nhận", "dossiers received"),
+    ),
+    default_target=Goal(">=", 50),
+    aliases=("ONLINE_SERVICE",),
+)

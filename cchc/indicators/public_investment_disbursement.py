@@ -1,0 +1,16 @@
+"""Public-investment capital disbursed against the year's allocation (amounts in VND, cumulative)."""
+
+from cchc.indicators.base import Goal, Input, Ratio
+
+INDICATOR = Ratio(
+    id="public_investment_disbursement",
+    title_vi="Tỷ lệ giải ngân vốn đầu tư công",
+    title_en="Public-investment capital disbursed",
+    area="VI",
+    inputs=(
+        Input("disbursed", "number", "số vốn đã giải ngân (đồng)", "capital disbursed (VND)"),
+        Input("allocated", "number", "kế hoạch vốn được giao (đồng)", "capital allocated (VND)"),
+    ),
+    default_target=Goal(">=", 100),
+    aggregate="latest",
+)

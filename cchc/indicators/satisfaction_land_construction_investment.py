@@ -1,0 +1,15 @@
+"""Satisfaction with land, construction and investment procedures, targeted separately in the seeds."""
+
+from cchc.indicators.base import Goal, Input, Ratio
+
+INDICATOR = Ratio(
+    id="satisfaction_land_construction_investment",
+    title_vi="Mức độ hài lòng về giải quyết TTHC lĩnh vực đất đai, xây dựng, đầu tư",
+    title_en="Satisfaction with land, construction and investment procedures",
+    area="VIII",
+    inputs=(
+        Input("satisfied", "count", "số lượt đánh giá hài lòng", "satisfied ratings"),
+        Input("ratings", "count", "tổng số lượt đánh giá", "ratings"),
+    ),
+    default_target=Goal(">=", 85),
+)

@@ -1,0 +1,16 @@
+"""Information systems connected to the data-sharing platform (LGSP/NDXP), a stock."""
+
+from cchc.indicators.base import Goal, Input, Ratio
+
+INDICATOR = Ratio(
+    id="systems_connected",
+    title_vi="Tỷ lệ hệ thống thông tin kết nối qua nền tảng tích hợp, chia sẻ dữ liệu (LGSP)",
+    title_en="Information systems connected to the data-sharing platform",
+    area="VII",
+    inputs=(
+        Input("connected", "count", "số hệ thống đã kết nối", "systems connected"),
+        Input("systems", "count", "tổng số hệ thống thông tin", "information systems"),
+    ),
+    default_target=Goal(">=", 80),
+    aggregate="latest",
+)

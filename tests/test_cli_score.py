@@ -1,0 +1,227 @@
+"""``cchc score`` end to end on the repository's plans and bundled illustrative figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cchc.figures import HEADER, Figure
+from cchc.indicators.base import STATUSES
+from tests.conftest import DATA, ROOT, run_cli
+
+BAD = DATA / "figures" / "bad"
+PLANS = str(ROOT / "plans")
+
+
+def score(*args: str, cwd: Path = ROOT):
+    return run_cli("score", *args, cwd=cwd)
+
+
+def test_scorecard_of_one_agency():
+    result = score("2024", "--agency", "Sở Nội vụ")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Sở Nội vụ" in out and "Số liệu minh họa" in out and "Phương pháp minh họa" in out
+    for label in ("Tiêu chí", "Chỉ tiêu", "Thực tế", "Điểm", "Tối đa", "Tổng điểm", "Xếp loại", "Hạng"):
+        assert label in out
+    for area in ("I. Công tác chỉ đạo, điều hành", "VIII. Tác động của cải cách hành chính"):
+        assert area in out
+    assert "đạt" in out and "/ 100,00" in out and "(Khối sở, ban, ngành)" in out
+
+
+def test_scorecard_lists_missing_figures():
+    out = score("2024", "--agency", "so y te").stdout  # case- and diacritic-insensitive
+    assert "Sở Y tế" in out and "Thiếu số liệu (3)" in out and "không có số liệu" in out
+    assert "training_plan_completion" in out
+
+
+def test_ranking_of_every_agency():
+    result = score("2024")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Khối sở, ban, ngành" in out and "UBND cấp huyện" in out and "Số liệu minh họa" in out
+    for district in ("Bình Giang", "Cẩm Giàng", "Gia Lộc", "Kim Thành", "Kinh Môn", "Nam Sách", "Ninh Giang", "Thanh Hà", "Thanh Miện", "Tứ Kỳ", "thành phố Hải Dương", "Chí Linh"):
+        assert district in out
+    for band in ("Xuất sắc", "Tốt", "Khá", "Trung bình"):
+        assert band in out
+
+
+def test_json_contract():
+    result = score("2024", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["year"], data["methodology"], data["illustrative"], data["province"]) == (2024, "hai-duong-2024-example", True, "Hải Dương")
+    assert len(data["agencies"]) == 30  # 18 departments (with Văn phòng UBND tỉnh) and 12 districts
+    for agency in data["agencies"]:
+        assert {"agency", "kind", "total", "max", "band", "rank", "areas", "criteria", "missing"} <= set(agency)
+        assert 0 <= agency["total"] <= agency["max"] == 100
+        assert sum(a["points"] for a in agency["areas"]) == pytest.approx(agency["total"])
+        for criterion in agency["criteria"]:
+            assert {"id", "indicator", "area", "value", "target", "points", "max", "status"} <= set(criterion)
+            assert criterion["status"] in STATUSES
+    assert {a["rank_group"] for a in data["agencies"]} == {"block:so-ban-nganh", "kind:district-committee"}
+    ranks = [a["rank"] for a in data["agencies"] if a["block"] == "huyen"]
+    assert sorted(ranks) == ranks and ranks[0] == 1
+
+
+def test_json_for_one_agency_and_qd766():
+    data = json.loads(score("2024", "--agency", "UBND huyện Bình Giang", "--methodology", "qd766", "--format", "json").stdout)
+    (agency,) = data["agencies"]
+    assert (data["methodology"], agency["agency"], agency["kind"]) == ("qd766", "UBND huyện Bình Giang", "district-committee")
+    assert [a["id"] for a in agency["areas"]] == ["cong-khai", "tien-do", "truc-tuyen", "thanh-toan", "so-hoa", "hai-long"]
+
+
+def test_english():
+    result = run_cli("--lang", "en", "score", "2024", "--agency", "Sở Nội vụ", cwd=ROOT)
+    assert result.exit_code == 0, result.output
+    for label in ("Criterion", "Target", "Actual", "Points", "Max", "Total", "Band", "Rank", "Illustrative figures", "Excellent"):
+        assert label in result.stdout
+    assert "Điểm" not in result.stdout
+
+
+def test_csv():
+    lines = score("2024", "--format", "csv").stdout.splitlines()
+    assert lines[0].startswith("group,rank,agency,kind,total,max,band,area_I")
+    assert len(lines) == 31
+    card = score("2024", "--agency", "Sở Tư pháp", "--format", "csv").stdout.splitlines()
+    assert card[0] == "agency,area,criterion,indicator,value,target_op,target,target_source,points,max,status"
+    assert len(card) == 25
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("negative-count.csv", "F506"),
+        ("numerator-over-denominator.csv", "F507"),
+        ("percent-120.csv", "F508"),
+        ("unknown-agency.csv", "F503"),
+        ("not-a-number.csv", "F505"),
+        ("unknown-indicator.csv", "F504"),
+    ],
+)
+def test_bad_figures_exit_1_with_one_line(name, code):
+    result = score("2024", "--figures", str(BAD / name), "--province", "hai-duong")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert name in line and f": {code} " in line
+    assert ":2:" in line or ":3:" in line  # the row
+
+
+def test_several_bad_rows_give_one_line_each(tmp_path):
+    path = tmp_path / "figures.csv"
+    path.write_text(
+        ",".join(HEADER) + "\nSở Nội vụ,on_time_dossiers,-1,10,,2024,,\nSở Tư pháp,satisfaction,,,abc,2024,,\nSở Nội vụ,ON_TIME,,,120,2024-Q1,,\n",
+        encoding="utf-8",
+    )
+    result = score("2024", "--figures", str(path), "--province", "Hải Dương")
+    assert result.exit_code == 1
+    assert [line.split(": ")[1].split()[0] for line in result.stderr.strip().splitlines()] == ["F506", "F505", "F508"]
+
+
+def _year_folder(root: Path, year: int, rows: list[str]) -> None:
+    folder = root / "reports" / str(year) / "hai-duong"
+    folder.mkdir(parents=True)
+    (folder / "figures.csv").write_text(",".join(HEADER) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+
+def test_compare_with_an_earlier_year(tmp_path):
+    _year_folder(tmp_path, 2024, ["Sở Nội vụ,on_time_dossiers,100,100,,,,", "Sở Tư pháp,on_time_dossiers,90,100,,,,"])
+    _year_folder(tmp_path, 2023, ["Sở Nội vụ,on_time_dossiers,90,100,,,,", "Sở Tư pháp,on_time_dossiers,100,100,,,,"])
+    args = ("2024", "--plans", PLANS, "--methodology", "qd766", "--compare", "2023")
+    table = score(*args, cwd=tmp_path)
+    assert table.exit_code == 0, table.output
+    assert "± Điểm" in table.stdout and "± Hạng" in table.stdout and "Số liệu minh họa" not in table.stdout
+    data = json.loads(score(*args, "--format", "json", cwd=tmp_path).stdout)
+    first = data["agencies"][0]
+    assert (first["agency"], first["compare"]["total_change"], first["compare"]["rank_change"]) == ("Sở Nội vụ", 2.0, 1)
+    card = score(*args, "--agency", "Sở Tư pháp", cwd=tmp_path).stdout
+    assert "So với năm 2023" in card and "giảm 1 bậc" in card
+
+
+def test_compare_without_figures_for_that_year(tmp_path):
+    _year_folder(tmp_path, 2024, ["Sở Nội vụ,on_time_dossiers,100,100,,,,"])
+    result = score("2024", "--plans", PLANS, "--compare", "2022", cwd=tmp_path)
+    assert result.exit_code == 1 and "2022" in result.stderr and "Traceback" not in result.output
+
+
+def test_agency_without_figures_still_gets_a_scorecard(tmp_path):
+    _year_folder(tmp_path, 2024, ["Sở Nội vụ,on_time_dossiers,100,100,,,,"])
+    result = score("2024", "--plans", PLANS, "--agency", "Sở Tư pháp", cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "chưa xếp hạng" in result.stdout and "không có số liệu" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (("2024", "--agency", "Sở Nội vụu"), 1, "Sở Nội vụ"),
+        (("2024", "--agency", "Các sở, ban, ngành"), 1, "nhóm"),
+        (("2024", "--agency", "Công an tỉnh"), 1, "central-agency"),
+        (("2024", "--methodology", "qd999"), 2, "qd766"),
+        (("2024", "--figures", "nowhere"), 2, "nowhere"),
+        (("2031",), 1, "2031"),
+        (("2024", "--compare", "2024"), 2, "--compare"),
+        (("2024", "--province", "Atlantis"), 2, "Atlantis"),
+    ],
+)
+def test_usage_and_data_errors(args, code, words):
+    result = score(*args)
+    assert result.exit_code == code, result.output
+    assert words in result.stderr and "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_province_must_be_known(tmp_path):
+    folder = tmp_path / "somewhere"
+    folder.mkdir()
+    (folder / "figures.csv").write_text(",".join(HEADER) + "\n", encoding="utf-8")
+    result = score("2024", "--plans", PLANS, "--figures", str(folder))
+    assert result.exit_code == 2 and "--province" in result.stderr
+
+
+def test_figure_hooks_fill_gaps_but_files_win(tmp_path, monkeypatch):
+    from cchc.commands import score as command
+
+    _year_folder(tmp_path, 2024, ["Sở Nội vụ,plan_completion_on_time,5,10,,,,", "Sở Tư pháp,on_time_dossiers,1,1,,,,"])
+
+    def completion(workspace, registry, year):
+        assert registry.province == "Hải Dương" and year == 2024
+        return [
+            Figure("so-noi-vu", "plan_completion_on_time", "2024", numerator=10, denominator=10, path="progress"),
+            Figure("so-tu-phap", "plan_completion_on_time", "2024", numerator=9, denominator=10, path="progress"),
+        ]
+
+    monkeypatch.setattr(command, "FIGURE_HOOKS", [completion])
+    data = json.loads(score("2024", "--plans", PLANS, "--format", "json", cwd=tmp_path).stdout)
+    values = {a["agency_id"]: next(c["value"] for c in a["criteria"] if c["indicator"] == "plan_completion_on_time") for a in data["agencies"]}
+    assert values == {"so-noi-vu": 50.0, "so-tu-phap": 90.0}
+
+
+def test_compare_follows_an_explicit_figures_folder(tmp_path):
+    _year_folder(tmp_path, 2024, ["Sở Nội vụ,on_time_dossiers,100,100,,,,"])
+    _year_folder(tmp_path, 2023, ["Sở Nội vụ,on_time_dossiers,50,100,,,,"])
+    figures = tmp_path / "reports" / "2024" / "hai-duong"
+    data = json.loads(run_cli("score", "2024", "--plans", PLANS, "--figures", str(figures), "--methodology", "qd766", "--compare", "2023", "--format", "json").stdout)
+    assert data["agencies"][0]["compare"]["total_change"] == 10.0  # reports/2023/hai-duong was read
+
+
+def test_several_provinces_need_province(tmp_path):
+    _year_folder(tmp_path, 2024, ["Sở Nội vụ,on_time_dossiers,100,100,,,,"])
+    (tmp_path / "reports" / "2024" / "hung-yen").mkdir()
+    result = score("2024", "--plans", PLANS, cwd=tmp_path)
+    assert result.exit_code == 2 and "hai-duong, hung-yen" in result.stderr and "--province" in result.stderr
+    assert score("2024", "--plans", PLANS, "--province", "hai-duong", cwd=tmp_path).exit_code == 0
+
+
+def test_agencies_outside_the_methodology_are_named_and_warnings_shown(tmp_path):
+    _year_folder(tmp_path, 2024, ["Sở Nội vụ,on_time_dossiers,100,100,,,,", "Công an tỉnh,on_time_dossiers,10,10,,,,"])
+    (tmp_path / "reports" / "2024" / "hai-duong" / "extra.yaml").write_text(
+        "kind: figures\nyear: 2024\ncolour: red\nfigures:\n  - {agency: Sở Tư pháp, indicator: satisfaction, value: 91}\n", encoding="utf-8"
+    )
+    result = score("2024", "--plans", PLANS, cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "Công an tỉnh" in result.stdout and "không chấm loại cơ quan" in result.stdout
+    assert "F519" in result.stderr and "colour" in result.stderr
