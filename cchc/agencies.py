@@ -44,8 +44,13 @@ class Agency:
     successor: str | None = None  # id of the agency that carries the duty since `successor_date`
     successor_date: dt.date | None = None
     successor_note: str = ""
+    established: dt.date | None = None  # set for agencies created by the 2025 reorganisation
 
     is_collective = False
+
+    def existed_on(self, day: dt.date) -> bool:
+        """An agency created later owes nothing that fell due before it existed."""
+        return self.established is None or self.established <= day
 
 
 @dataclass(slots=True)

@@ -192,6 +192,7 @@ AGENCIES = Obj(
                         "kind": Field(Str(enum=AGENCY_KINDS), required=True),
                         "level": Field(Str(enum=LEVELS), required=True),
                         "member_of": Field(ListOf(Str(pattern=ID))),
+                        "established": Field(Date(description="When the agency was created (e.g. by the 2025 reorganisation)")),
                         "successor": Field(
                             Obj(
                                 "successor",

@@ -99,6 +99,8 @@ def duties(plan: Plan, registry: Registry | None, agency: Agency | Collective | 
         single = len(schedule.occurrences) == 1
         owners = _owners(activity, registry, agency, wanted)
         for occurrence in schedule.occurrences:
+            if agency is not None and not agency.is_collective and not agency.existed_on(occurrence.due):
+                continue
             for name, owner_id, via, now in owners:
                 yield Duty(plan, activity, occurrence, single, name, owner_id, via, now)
 
@@ -233,6 +235,8 @@ def completion_counts(plans: list[tuple[Plan, Registry | None]], book: ProgressB
             for agency_id in members:
                 agency = registry.by_id[agency_id]
                 for occurrence in occurrences:
+                    if not agency.existed_on(occurrence.due):
+                        continue
                     duty = Duty(plan, activity, occurrence, len(schedule.occurrences) == 1, agency.name, agency_id, None, None)
                     state = assess(duty, book, registry, as_of, None).state
                     tally = counts.setdefault(agency_id, [0, 0])

@@ -39,6 +39,7 @@ def registry_from_data(data: YMap, path: str, problems: list[Problem] | None = N
             successor=(a.get("successor") or {}).get("agency"),
             successor_date=_date((a.get("successor") or {}).get("date")),
             successor_note=(a.get("successor") or {}).get("note", ""),
+            established=_date(a.get("established")),
         )
         for a in data["agencies"]
     ]

@@ -38,11 +38,13 @@ from typing import Any
 import click
 
 from cchc.commands.plans import PLANS_DIR
+from cchc.completion import plan_completion_figures
 from cchc.i18n import get_lang, tr
 from cchc.render import format_option
 
-# Each hook is called as hook(workspace, registry, year) and returns Figure objects (cchc.figures).
-FIGURE_HOOKS: list[Callable[[Any, Any, int], Iterable[Any]]] = []
+# Figures computed from other inputs: each hook is called as hook(workspace, registry, year) and
+# returns Figure objects (cchc.figures). Plan completion comes from the progress reports.
+FIGURE_HOOKS: list[Callable[[Any, Any, int], Iterable[Any]]] = [plan_completion_figures]
 
 KIND_LABELS = {
     "provincial-committee": ("UBND tỉnh", "Provincial committees"),
@@ -168,8 +170,9 @@ def _scoreboard(workspace: Any, registry: Any, slug: str, methodology: Any, figu
         raise CchcError("\n".join(p.format() for p in errors))
     for warning in problems:
         click.echo(warning.format(), err=True)
+    reporting = figures.agency_ids(year)  # computed figures complete a report; they do not start one
     for hook in FIGURE_HOOKS:
-        figures.add_missing(list(hook(workspace, registry, year)))
+        figures.add_missing([f for f in hook(workspace, registry, year) if f.agency_id in reporting])
     if not figures.agency_ids(year):
         raise _no_figures(year, paths[0])
     board = score_all(registry.agencies, methodology, figures, year, _targets(workspace, registry, year))
