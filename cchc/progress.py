@@ -135,8 +135,8 @@ def load_progress(paths: list[Path], plans: list[Plan], registries: dict[str, Re
 
 def _yaml_rows(path: Path) -> tuple[list[_RawRow], list[Problem], bool]:
     from cchc.documents import load_document
-    from cchc.schema import Checker
     from cchc.formats import PROGRESS
+    from cchc.schema import Checker
 
     _, data, problems = load_document(path)
     ck = Checker(str(path))

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from cchc.i18n import tr
-from cchc.problems import ERROR, CchcError, Problem, UnreadableInput
+from cchc.problems import CchcError, Problem, UnreadableInput
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
