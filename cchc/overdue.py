@@ -13,6 +13,7 @@ to. A completion dated after ``as_of`` does not count yet, so past dates can be 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -243,3 +244,37 @@ def completion_counts(plans: list[tuple[Plan, Registry | None]], book: ProgressB
                     tally[1] += 1
                     tally[0] += state == DONE_ON_TIME
     return {k: (v[0], v[1]) for k, v in counts.items()}
+
+
+@dataclass(frozen=True)
+class ActivityStatus:
+    """How one activity stands: its occurrences due so far and the worst state among them."""
+
+    state: str  # overdue | done_late | done_on_time | not_yet_due, or a standing kind (continuous …)
+    due: int = 0
+    done_on_time: int = 0
+    done_late: int = 0
+    overdue: int = 0
+
+
+def activity_statuses(
+    pairs: list[tuple[Plan, Registry | None]], book: ProgressBook, as_of: dt.date
+) -> dict[tuple[str, str], ActivityStatus]:
+    """Per (plan id, activity id), every lead's occurrences due by ``as_of``, assessed as ``cchc overdue`` does."""
+    out: dict[tuple[str, str], ActivityStatus] = {}
+    for plan, registry in pairs:
+        tallies: dict[str, Counter] = {}
+        for item in duties(plan, registry):
+            if isinstance(item, StandingItem):
+                out[(plan.id, item.activity.id)] = ActivityStatus(item.kind)
+                continue
+            tallies.setdefault(item.activity.id, Counter())[
+                assess(item, book, registry, as_of, None).state
+            ] += 1
+        for activity_id, tally in tallies.items():
+            state = next((s for s in (OVERDUE, DONE_LATE, DONE_ON_TIME) if tally[s]), NOT_YET_DUE)
+            due = tally[OVERDUE] + tally[DONE_LATE] + tally[DONE_ON_TIME]
+            out[(plan.id, activity_id)] = ActivityStatus(
+                state, due, tally[DONE_ON_TIME], tally[DONE_LATE], tally[OVERDUE]
+            )
+    return out

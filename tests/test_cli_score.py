@@ -225,3 +225,27 @@ def test_agencies_outside_the_methodology_are_named_and_warnings_shown(tmp_path)
     assert result.exit_code == 0, result.output
     assert "Công an tỉnh" in result.stdout and "không chấm loại cơ quan" in result.stdout
     assert "F519" in result.stderr and "colour" in result.stderr
+
+
+def test_xlsx_scorecard_is_written_and_refused_without_force(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "snv.xlsx"
+    result = score("2024", "--agency", "Sở Nội vụ", "--xlsx", str(out))
+    assert result.exit_code == 0, result.output
+    workbook = load_workbook(out)
+    assert workbook.sheetnames[:2] == ["Phiếu điểm", "Xếp hạng"]
+    cells = [c.value for row in workbook["Phiếu điểm"].iter_rows() for c in row]
+    assert "Sở Nội vụ" in cells
+    other = tmp_path / "other.xlsx"
+    other.write_bytes(b"not ours")
+    refused = score("2024", "--xlsx", str(other))
+    assert refused.exit_code == 2 and other.read_bytes() == b"not ours"
+    assert "--force" in refused.stderr
+    assert score("2024", "--xlsx", str(out)).exit_code == 0  # its own previous output is replaced
+
+
+def test_plan_completion_is_computed_from_progress_reports():
+    data = json.loads(score("2024", "--agency", "Sở Nội vụ", "--format", "json").stdout)
+    criterion = next(c for c in data["agencies"][0]["criteria"] if c["indicator"] == "plan_completion_on_time")
+    assert criterion["status"] != "no_data" and 0 <= criterion["value"] <= 100

@@ -18,7 +18,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 import cchc.excel as excel
-from cchc.commands.export import activity_statuses
+from cchc.overdue import activity_statuses
 from cchc.commands.overdue import load_inputs
 from cchc.excel import is_cchc_output, write_meeting_workbook, write_overdue_workbook, write_score_workbook
 from cchc.i18n import set_lang

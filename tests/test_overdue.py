@@ -141,3 +141,19 @@ def test_bundled_data_per_province():
     assert [g["province"] for g in data["summary"]] == ["Hải Dương"]
     days = [r["days_overdue"] for r in data["overdue"]]
     assert days == sorted(days, reverse=True) and days
+
+
+def test_plan_completion_counts_expand_collectives():
+    from cchc.commands.overdue import load_inputs
+    from cchc.overdue import completion_counts
+
+    pairs, book = load_inputs(FIXTURE / "plans", (), FIXTURE / "reports")
+    counts = completion_counts(pairs, book, 2023, dt.date(2023, 12, 31))
+    assert counts == {
+        "so-noi-vu": (1, 2),  # a1 2023 on time; a2 owed as a member of "Các sở, ban, ngành", not reported
+        "so-tu-phap": (1, 1),  # a2: its own report
+        "so-tttt": (0, 2),  # a2, and a3 finished only in 2024
+        "so-khcn": (0, 1),
+        "vp-ubnd": (0, 1),
+    }
+    assert completion_counts(pairs, book, 2024, dt.date(2024, 6, 30)) == {"so-noi-vu": (0, 1), "so-tttt": (0, 1)}

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -94,9 +93,9 @@ def command(
     from dataclasses import replace
 
     from cchc.commands.overdue import load_inputs, parse_as_of
-    from cchc.commands.score import _agency_score, _default_methodology, _province, _scoreboard
+    from cchc.commands.score import agency_score, default_methodology, resolve_province, scoreboard
     from cchc.excel import check_target, write_meeting_workbook
-    from cchc.overdue import overdue_report
+    from cchc.overdue import activity_statuses, overdue_report
     from cchc.problems import CchcError
     from cchc.scoring import load_methodology, to_json
     from cchc.workspace import load_workspace
@@ -104,7 +103,7 @@ def command(
     check_target(output, force)  # before any work
     date = parse_as_of(as_of) if as_of else default_as_of(year, dt.date.today())
     workspace = load_workspace(plans_dir)
-    registry, slug = _province(workspace, province, figures_path, year)
+    registry, slug = resolve_province(workspace, province, figures_path, year)
     plan_ids = tuple(
         p.id
         for p in workspace.plans
@@ -117,14 +116,14 @@ def command(
                 f"no plan of {registry.province} covers {year} in {plans_dir}",
             )
         )
-    methodology = load_methodology(methodology_name or _default_methodology(plans_dir, slug, year))
-    board = _scoreboard(workspace, registry, slug, methodology, figures_path, year)
+    methodology = load_methodology(methodology_name or default_methodology(plans_dir, slug, year))
+    board = scoreboard(workspace, registry, slug, methodology, figures_path, year)
     selected = None
     if agency:
-        selected = _agency_score(board, registry, agency, workspace)
+        selected = agency_score(board, registry, agency, workspace)
         if board.find(selected.agency_id) is None:  # no figures: still show its (empty) scorecard
             board = replace(board, scores=[*board.scores, selected])
-    pairs, book = load_inputs(plans_dir, plan_ids, progress_path)
+    pairs, book = load_inputs(plans_dir, plan_ids, progress_path, workspace=workspace)
     report = overdue_report(pairs, book, date)
     plans = [plan for plan, _ in pairs]
     sources = [
@@ -161,43 +160,3 @@ def _common_issuer(plans: list[Any]) -> str:
     """The body that issued most of the plans, as the workbook's issuing body."""
     issuers = Counter(plan.issuer for plan in plans if plan.issuer)
     return issuers.most_common(1)[0][0] if issuers else ""
-
-
-@dataclass(frozen=True)
-class ActivityStatus:
-    """How one activity stands: its occurrences due so far and the worst state among them."""
-
-    state: str  # overdue | done_late | done_on_time | not_yet_due, or a standing kind (continuous …)
-    due: int = 0
-    done_on_time: int = 0
-    done_late: int = 0
-    overdue: int = 0
-
-
-def activity_statuses(
-    pairs: list[tuple[Any, Any]], book: Any, as_of: dt.date
-) -> dict[tuple[str, str], ActivityStatus]:
-    """Per (plan id, activity id), every lead's occurrences due by ``as_of``, assessed as ``cchc overdue`` does.
-
-    Domain logic that belongs beside :func:`cchc.overdue.overdue_report`; it lives here until the
-    overdue core offers it.
-    """
-    from cchc.overdue import DONE_LATE, DONE_ON_TIME, NOT_YET_DUE, OVERDUE, StandingItem, assess, duties
-
-    out: dict[tuple[str, str], ActivityStatus] = {}
-    for plan, registry in pairs:
-        tallies: dict[str, Counter] = {}
-        for item in duties(plan, registry):
-            if isinstance(item, StandingItem):
-                out[(plan.id, item.activity.id)] = ActivityStatus(item.kind)
-                continue
-            tallies.setdefault(item.activity.id, Counter())[
-                assess(item, book, registry, as_of, None).state
-            ] += 1
-        for activity_id, tally in tallies.items():
-            state = next((s for s in (OVERDUE, DONE_LATE, DONE_ON_TIME) if tally[s]), NOT_YET_DUE)
-            due = tally[OVERDUE] + tally[DONE_LATE] + tally[DONE_ON_TIME]
-            out[(plan.id, activity_id)] = ActivityStatus(
-                state, due, tally[DONE_ON_TIME], tally[DONE_LATE], tally[OVERDUE]
-            )
-    return out

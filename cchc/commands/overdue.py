@@ -49,13 +49,13 @@ def parse_as_of(value: str | None) -> dt.date:
     raise CchcError(tr(f"--as-of '{value}' không phải ngày có thật; viết YYYY-MM-DD hoặc DD/MM/YYYY", f"--as-of '{value}' is not a real date; write YYYY-MM-DD or DD/MM/YYYY"), 2)
 
 
-def load_inputs(plans_dir: Path, plan_ids: tuple[str, ...], progress_path: Path | None, province: str | None = None):  # noqa: ANN201
+def load_inputs(plans_dir: Path, plan_ids: tuple[str, ...], progress_path: Path | None, province: str | None = None, workspace=None):  # noqa: ANN001, ANN201
     """Plans (each with its registry) and the checked progress book; stops on any data error."""
     from cchc.problems import CchcError
     from cchc.progress import ProgressBook, load_progress, progress_files
     from cchc.workspace import load_workspace
 
-    ws = load_workspace(plans_dir)
+    ws = workspace or load_workspace(plans_dir)
     plans = [ws.plan(pid) for pid in plan_ids] if plan_ids else ws.plans
     if province is not None:
         registry = ws.registry_for(province)

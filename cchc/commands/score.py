@@ -80,24 +80,35 @@ STATUS_LABELS = {
 @click.option("--province", help=tr("Tỉnh (tên hoặc thư mục, vd. hai-duong).", "Province (name or folder slug, e.g. hai-duong)."))
 @click.option("--compare", "compare_year", type=click.IntRange(1990, 2100), help=tr("So sánh với năm trước đó.", "Compare with an earlier year."))
 @format_option
-def command(year, agency, methodology_name, figures_path, plans_dir, province, compare_year, fmt) -> None:  # noqa: ANN001
+@click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help=tr("Ghi thêm ra tệp Excel (phiếu điểm, xếp hạng, biểu đồ).", "Also write an Excel workbook (scorecards, ranking, charts)."))
+@click.option("--force", is_flag=True, help=tr("Cho phép ghi đè tệp Excel đã có không do cchc tạo.", "Allow replacing an existing Excel file cchc did not write."))
+def command(year, agency, methodology_name, figures_path, plans_dir, province, compare_year, fmt, xlsx_path, force) -> None:  # noqa: ANN001
     from cchc.scoring import compare, load_methodology
     from cchc.workspace import load_workspace
 
     if compare_year == year:
         raise _usage(tr("--compare phải là một năm khác YEAR", "--compare must be a different year from YEAR"))
     workspace = load_workspace(plans_dir)
-    registry, slug = _province(workspace, province, figures_path, year)
-    methodology = load_methodology(methodology_name or _default_methodology(plans_dir, slug, year))
-    board = _scoreboard(workspace, registry, slug, methodology, figures_path, year)
+    registry, slug = resolve_province(workspace, province, figures_path, year)
+    methodology = load_methodology(methodology_name or default_methodology(plans_dir, slug, year))
+    board = scoreboard(workspace, registry, slug, methodology, figures_path, year)
     if compare_year is not None:
         # the earlier year is scored with the same methodology, against that year's plan targets
-        compare(board, _scoreboard(workspace, registry, slug, methodology, None if figures_path is None else _sibling_year(figures_path, year, compare_year), compare_year))
-    if agency:
-        score = _agency_score(board, registry, agency, workspace)
-        _emit(board, [score], fmt, scorecard=True)
-    else:
-        _emit(board, board.scores, fmt, scorecard=False)
+        compare(board, scoreboard(workspace, registry, slug, methodology, None if figures_path is None else _sibling_year(figures_path, year, compare_year), compare_year))
+    if xlsx_path is not None:
+        from cchc.excel import check_target
+
+        check_target(xlsx_path, force)  # refuse before any output, not after
+    shown = [agency_score(board, registry, agency, workspace)] if agency else board.scores
+    _emit(board, shown, fmt, scorecard=bool(agency))
+    if xlsx_path is not None:
+        from dataclasses import replace
+
+        from cchc.excel import write_score_workbook
+        from cchc.scoring import to_json
+
+        write_score_workbook(to_json(replace(board, scores=shown)), xlsx_path, force=force, illustrative=board.illustrative)
+        click.echo(tr(f"Đã ghi {xlsx_path}", f"Wrote {xlsx_path}"), err=True)
 
 
 # -- inputs ----------------------------------------------------------------------------------
@@ -109,7 +120,7 @@ def _usage(message: str) -> Exception:
     return CchcError(message, EXIT_USAGE)
 
 
-def _province(workspace: Any, province: str | None, figures_path: Path | None, year: int) -> tuple[Any, str]:
+def resolve_province(workspace: Any, province: str | None, figures_path: Path | None, year: int) -> tuple[Any, str]:
     """The registry to score against, and its folder slug."""
     slugs = {Path(path).parent.name: registry for path, registry in workspace.registries.items()}
     if province:
@@ -144,7 +155,7 @@ def _targets(workspace: Any, registry: Any, year: int) -> Any:
     return TargetBook.from_plans([plan for plan in workspace.plans if workspace.registry_of(plan) is registry], year)
 
 
-def _default_methodology(plans_dir: Path, slug: str, year: int) -> str:
+def default_methodology(plans_dir: Path, slug: str, year: int) -> str:
     own = plans_dir / slug / f"methodology-{year}.yaml"
     return str(own) if own.is_file() else "qd766"
 
@@ -155,7 +166,7 @@ def _sibling_year(figures_path: Path, year: int, other: int) -> Path:
     return Path(*parts)
 
 
-def _scoreboard(workspace: Any, registry: Any, slug: str, methodology: Any, figures_path: Path | None, year: int) -> Any:
+def scoreboard(workspace: Any, registry: Any, slug: str, methodology: Any, figures_path: Path | None, year: int) -> Any:
     from cchc.figures import load_figures
     from cchc.problems import ERROR, CchcError
     from cchc.scoring import score_all
@@ -163,6 +174,8 @@ def _scoreboard(workspace: Any, registry: Any, slug: str, methodology: Any, figu
     root = figures_path or Path("reports") / str(year)
     paths = [root / slug] if root.is_dir() and (root / slug).is_dir() and root.name != slug else [root]
     if not paths[0].exists():
+        if figures_path is not None:
+            raise _usage(tr(f"không có tệp/thư mục số liệu '{figures_path}'", f"no figures file or folder '{figures_path}'"))
         raise _no_figures(year, paths[0])
     figures, problems = load_figures(paths, registry, year)
     errors = [p for p in problems if p.severity == ERROR]
@@ -180,7 +193,7 @@ def _scoreboard(workspace: Any, registry: Any, slug: str, methodology: Any, figu
     return board
 
 
-def _agency_score(board: Any, registry: Any, name: str, workspace: Any) -> Any:
+def agency_score(board: Any, registry: Any, name: str, workspace: Any) -> Any:
     """The agency's score; an agency without figures still gets a scorecard (all missing)."""
     from cchc.problems import CchcError
     from cchc.scoring import score_agency
