@@ -18,12 +18,11 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 import cchc.excel as excel
-from cchc.overdue import activity_statuses
 from cchc.commands.overdue import load_inputs
 from cchc.excel import is_cchc_output, write_meeting_workbook, write_overdue_workbook, write_score_workbook
 from cchc.i18n import set_lang
 from cchc.indicators import get_indicator
-from cchc.overdue import overdue_report
+from cchc.overdue import activity_statuses, overdue_report
 from cchc.problems import CchcError
 from tests.conftest import DATA
 
