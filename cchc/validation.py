@@ -33,6 +33,8 @@ def validate_paths(paths: list[Path], plans_dir: Path = Path("plans")) -> tuple[
             from cchc.scoring import check_methodology_data
 
             return check_methodology_data(data, str(path))
+        if kind == "figures":
+            return _check_figures(path, data, context.workspace(ws))
         if kind == "progress":
             from cchc.progress import load_progress
 
@@ -44,3 +46,21 @@ def validate_paths(paths: list[Path], plans_dir: Path = Path("plans")) -> tuple[
     ws = load_paths(paths, check_extra=check_other_kinds)
     problems = sorted(ws.problems, key=lambda p: (p.path, p.line or 0, p.col or 0, p.code))
     return problems, ws.unreadable, len(yaml_files(paths))
+
+
+def _check_figures(path: Path, data: object, ws: Workspace) -> list[Problem]:
+    """Figures resolve against their province's registry: the file's ``province``, else its folder."""
+    from cchc.figures import load_figures
+    from cchc.i18n import tr
+    from cchc.problems import CchcError
+
+    province = data.get("province") if isinstance(data, dict) else None
+    candidates = [province] if province else [part for part in reversed(path.resolve().parts)]
+    for name in candidates:
+        try:
+            registry = ws.registry_for(str(name))
+        except CchcError:
+            continue
+        year = data.get("year") if isinstance(data, dict) else None
+        return load_figures([path], registry, year)[1]
+    return [Problem(str(path), 1, 1, "F517", tr("không biết tệp số liệu thuộc tỉnh nào; ghi 'province:' hoặc đặt tệp trong reports/<năm>/<tỉnh>/", "cannot tell which province the figures are for; add 'province:' or put the file under reports/<year>/<province>/"))]

@@ -70,3 +70,23 @@ def test_input_files_are_never_modified(tmp_path):
     for path in before:
         run_cli("validate", str(path))
     assert {p: p.read_bytes() for p in before} == before
+
+
+def test_figures_files_are_validated_against_their_province(tmp_path):
+    bad = tmp_path / "figures.yaml"
+    bad.write_text(
+        "kind: figures\nyear: 2024\nprovince: Hải Dương\nfigures:\n"
+        "  - {agency: Sở Nội vụ, indicator: on_time_dossiers, numerator: 5, denominator: 3}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("validate", str(bad), cwd=ROOT)
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{bad}:5:") and " F507 " in result.stdout
+    nowhere = tmp_path / "nowhere.yaml"
+    nowhere.write_text("kind: figures\nfigures: []\n", encoding="utf-8")
+    assert " F517 " in run_cli("validate", str(nowhere), cwd=ROOT).stdout
+
+
+def test_bundled_reports_validate():
+    result = run_cli("validate", "reports", cwd=ROOT)
+    assert result.exit_code == 0, result.output
