@@ -25,3 +25,11 @@ def test_schema_command_prints_json():
 def test_vscode_maps_schemas_to_plans():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert "schemas/plan.schema.json" in settings["yaml.schemas"]
+
+
+def test_docs_list_every_indicator():
+    from cchc.indicators import INDICATORS
+
+    docs = (ROOT / "docs" / "plan-format.md").read_text(encoding="utf-8")
+    missing = [i for i in INDICATORS if f"| `{i}` |" not in docs]
+    assert missing == [], "add these indicators to the table in docs/plan-format.md"
