@@ -85,7 +85,7 @@ from cchc.i18n import tr
 from cchc.indicators import get_indicator, suggest_indicator
 from cchc.indicators.base import Indicator, Quantity, format_number
 from cchc.problems import ERROR, WARNING, CchcError, Problem, UnreadableInput
-from cchc.text import fold
+from cchc.text import fold, nfc
 
 HEADER = ("agency", "indicator", "numerator", "denominator", "value", "period", "source", "note")
 FIGURE_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
@@ -317,7 +317,7 @@ class _Reader:
         from cchc.yamlio import read_text
 
         shown = str(path)
-        text = read_text(path, "CSV")
+        text = nfc(read_text(path, "CSV"))
         lines = text.splitlines()
         first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), "")
         delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -364,7 +364,7 @@ class _Reader:
             for sheet in workbook.worksheets:
                 header_line = None
                 for number, row in enumerate(sheet.iter_rows(), start=1):
-                    values = [cell.value for cell in row]
+                    values = [nfc(cell.value) if isinstance(cell.value, str) else cell.value for cell in row]
                     if header_line is None:
                         if number > _HEADER_SEARCH_ROWS:
                             break

@@ -23,7 +23,7 @@ from cchc.i18n import tr
 from cchc.model import Plan
 from cchc.problems import Problem, UnreadableInput
 from cchc.schedules import schedule_of
-from cchc.text import fold, suggest
+from cchc.text import fold, nfc, suggest
 
 CSV_HEADER = ("plan", "activity", "occurrence", "status", "completed", "evidence", "link", "agency", "note")
 STATUSES = ("done", "in_progress", "not_started")
@@ -158,7 +158,7 @@ def _yaml_rows(path: Path) -> tuple[list[_RawRow], list[Problem], bool]:
 def _csv_rows(path: Path) -> tuple[list[_RawRow], list[Problem]]:
     from cchc.yamlio import read_text
 
-    text = read_text(path, "CSV")
+    text = nfc(read_text(path, "CSV"))
     reader = csv.reader(io.StringIO(text))
     header = [h.strip().lower() for h in next(reader, [])]
     if header[: len(CSV_HEADER)] != list(CSV_HEADER):

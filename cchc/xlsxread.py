@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cchc.i18n import tr
 from cchc.problems import Problem, UnreadableInput
+from cchc.text import nfc
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_RATIO = 200
@@ -42,6 +43,9 @@ def read_sheet_rows(path: Path, sheet: str | None = None) -> list[tuple[int, lis
         raise UnreadableInput(Problem(str(path), None, None, "X701", tr(f"không mở được tệp Excel: {exc}", f"cannot open the Excel file: {exc}"))) from None
     try:
         worksheet = workbook[sheet] if sheet and sheet in workbook.sheetnames else workbook.worksheets[0]
-        return [(number, list(values)) for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)]
+        return [
+            (number, [nfc(v) if isinstance(v, str) else v for v in values])
+            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
+        ]
     finally:
         workbook.close()
