@@ -36,19 +36,79 @@ def command(plan_id: str, item_id: str | None, plans_dir: Path, as_json: bool) -
     if as_json:
         emit_json(fields)
         return
+    fields = _for_people(fields, item, plan, ws.registry_of(plan))
     from cchc.render import console
 
     out = console()
     for key, value in fields.items():
         if value in (None, "", [], {}):
             continue
+        label = tr(*FIELD_LABELS[key]) if key in FIELD_LABELS else key
         if isinstance(value, list):
             value = "\n".join(f"  • {v}" for v in value)
-            out.print(f"[bold]{key}[/]:", highlight=False)
+            out.print(f"[bold]{label}[/]:", highlight=False)
             out.print(value, highlight=False, markup=False)
         else:
-            out.print(f"[bold]{key}[/]: ", end="", highlight=False)
+            out.print(f"[bold]{label}[/]: ", end="", highlight=False)
             out.print(str(value), highlight=False, markup=False)
+
+
+FIELD_LABELS = {
+    "id": ("Mã", "Id"),
+    "number": ("Số thứ tự", "Number"),
+    "text": ("Nội dung", "Text"),
+    "title": ("Tên", "Title"),
+    "products": ("Sản phẩm", "Products"),
+    "lead": ("Cơ quan chủ trì", "Lead"),
+    "coop": ("Cơ quan phối hợp", "Co-operating"),
+    "deadline": ("Thời hạn", "Deadline"),
+    "deadline_override": ("Thời hạn khai báo", "Deadline override"),
+    "schedule": ("Cách đọc thời hạn", "Deadline reading"),
+    "budget": ("Kinh phí", "Budget"),
+    "budget_vnd": ("Kinh phí (đồng)", "Budget (VND)"),
+    "annex": ("Phụ lục", "Annex"),
+    "notes": ("Ghi chú", "Notes"),
+    "area_id": ("Lĩnh vực", "Area"),
+    "objective_id": ("Mục tiêu", "Objective"),
+    "task_id": ("Nhiệm vụ", "Task"),
+    "objectives": ("Mục tiêu", "Objectives"),
+    "tasks": ("Nhiệm vụ", "Tasks"),
+    "activities": ("Hoạt động", "Activities"),
+    "targets": ("Chỉ tiêu", "Targets"),
+    "indicator": ("Chỉ số", "Indicator"),
+    "op": ("So sánh", "Comparison"),
+    "value": ("Giá trị", "Value"),
+    "max": ("Tối đa", "Maximum"),
+    "unit": ("Đơn vị", "Unit"),
+    "level": ("Cấp", "Level"),
+    "year": ("Năm", "Year"),
+    "baseline_year": ("Năm gốc", "Baseline year"),
+    "owner_id": ("Thuộc mục", "Attached to"),
+    "par_area": ("Lĩnh vực Chỉ số CCHC", "PAR Index area"),
+    "responsible": ("Chịu trách nhiệm", "Responsible"),
+}
+
+
+def _for_people(fields: dict, item, plan, registry) -> dict:  # noqa: ANN001
+    """Names as the registry knows them today, and how the deadline is read."""
+    from cchc.model import Activity
+
+    out = dict(fields)
+    if registry is not None:
+        for key in ("lead", "coop", "responsible"):
+            if out.get(key):
+                out[key] = [registry.display_name(hit) if (hit := registry.lookup(n)) else n for n in out[key]]
+    if isinstance(item, Activity):
+        from cchc.schedules import schedule_of
+
+        try:
+            schedule = schedule_of(item, plan.period)
+        except ValueError as exc:
+            out["schedule"] = str(exc)
+        else:
+            dues = ", ".join(f"{o.key}: {o.due:%d/%m/%Y}" for o in schedule.occurrences)
+            out["schedule"] = tr(schedule.explanation_vi, schedule.explanation_en) + (f" ({dues})" if dues else "")
+    return out
 
 
 def _item_fields(item) -> dict:  # noqa: ANN001
