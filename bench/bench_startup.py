@@ -20,7 +20,8 @@ COMMANDS = {
 }
 
 
-def main(runs: int = 30) -> list[tuple[str, float, float]]:
+def measure(runs: int = 30) -> list[tuple[str, float, float]]:
+    """(command, median seconds, ratio to the floor) for each command."""
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
     for _ in range(runs):
         for name, argv in COMMANDS.items():
@@ -28,12 +29,15 @@ def main(runs: int = 30) -> list[tuple[str, float, float]]:
             subprocess.run(argv, cwd=ROOT, stdout=subprocess.DEVNULL, check=True)
             times[name].append(time.perf_counter() - start)
     floor = statistics.median(times['python -c "import click"'])
-    rows = [(name, statistics.median(t), statistics.median(t) / floor) for name, t in times.items()]
+    return [(name, statistics.median(t), statistics.median(t) / floor) for name, t in times.items()]
+
+
+def main() -> None:
+    rows = measure()
     print("| command | median wall time (ms) | × import click |")
     print("|---|---:|---:|")
     for name, median, ratio in rows:
         print(f"| `{name}` | {median * 1000:.1f} | {ratio:.2f} |")
-    return rows
 
 
 if __name__ == "__main__":

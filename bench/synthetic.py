@@ -77,3 +77,54 @@ def write_province(root: Path, plans: int, activities: int, districts: int = 12,
         path.write_text(yaml.dump(plan(i, activities, rng, leads), Dumper=dump, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+INDICATOR_ROWS = [
+    ("on_time_dossiers", True), ("online_payment_procedures", True), ("online_payment_transactions", True),
+    ("digitised_results", True), ("online_dossiers", True), ("internal_electronic_transfer", True),
+    ("full_online_services", True), ("data_reuse", True), ("electronic_documents", True), ("work_files_online", True),
+    ("procedures_published_on_time", True), ("complaints_handled_on_time", True), ("electronic_certified_copies", True),
+    ("satisfaction", False), ("waiting_time", False),
+]
+
+
+def write_nation(root: Path, provinces: int = 34, communes: int = 3500, activities: int = 100_000, seed: int = 11) -> None:
+    """A national-scale data set: ``provinces`` folders, communes spread over them, plans of 2,000
+    activities, progress reports for a third of the duties and 2024 figures for every commune."""
+    rng = random.Random(seed)
+    dump = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    per_province = activities // provinces
+    for p in range(provinces):
+        slug = f"tinh-{p:02d}"
+        folder = root / "plans" / slug
+        folder.mkdir(parents=True, exist_ok=True)
+        count = communes // provinces + (1 if p < communes % provinces else 0)
+        reg = registry(0)
+        reg["province"] = f"Tỉnh Số {p:02d}"
+        reg["agencies"] += [{"id": f"xa-{i}", "name": f"UBND xã Số {i}", "kind": "commune-committee", "level": "xa"} for i in range(count)]
+        reg["collectives"].append({"id": "ubnd-cap-xa", "name": "UBND cấp xã", "kinds": ["commune-committee"]})
+        (folder / "agencies.yaml").write_text(yaml.dump(reg, Dumper=dump, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        leads = [a["name"] for a in reg["agencies"] if a["kind"] != "commune-committee"] + ["Các sở, ban, ngành", "UBND cấp xã"]
+        remaining = per_province + (activities - per_province * provinces if p == provinces - 1 else 0)
+        index = 0
+        while remaining > 0:
+            size = min(2000, remaining)
+            document = plan(index, size, rng, leads)
+            document["id"] = f"{slug}-{index:02d}"
+            document["province"] = reg["province"]
+            (folder / f"plan-{index:02d}.yaml").write_text(yaml.dump(document, Dumper=dump, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
+            remaining -= size
+            index += 1
+        figures = root / "reports" / "2024" / slug
+        figures.mkdir(parents=True, exist_ok=True)
+        lines = ["agency,indicator,numerator,denominator,value,period,source,note"]
+        for agency in reg["agencies"]:
+            for indicator, ratio in INDICATOR_ROWS:
+                if ratio:
+                    total = rng.randint(50, 5000)
+                    lines.append(f"{agency['name']},{indicator},{rng.randint(int(total * 0.7), total)},{total},,2024,synthetic,")
+                elif indicator == "waiting_time":
+                    lines.append(f"{agency['name']},{indicator},,,{rng.uniform(5, 25):.1f},2024,synthetic,")
+                else:
+                    lines.append(f"{agency['name']},{indicator},,,{rng.uniform(70, 99):.1f},2024,synthetic,")
+        (figures / "figures.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
