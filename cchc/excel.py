@@ -61,6 +61,14 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cchc.i18n import tr
+from cchc.labels import (
+    AGENCY_KIND_LABELS,
+    DUTY_STATE_LABELS,
+    REPORTED_LABELS,
+    SCHEDULE_KIND_LABELS,
+    SCORE_STATUS_LABELS,
+    label,
+)
 from cchc.problems import EXIT_USAGE, CchcError
 from cchc.text import fold
 
@@ -644,45 +652,25 @@ def _write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
 
 
 def _label(table: Mapping, key: Any) -> str:
-    vi, en = table[key][:2]
-    text = tr(vi, en)
+    """Capitalised for a cell of its own."""
+    text = label(table, key)
     return text[:1].upper() + text[1:]
 
 
-ACTIVITY_STATE_LABELS = {
-    "overdue": ("Quá hạn", "Overdue"),
-    "done_late": ("Hoàn thành trễ hạn", "Done late"),
-    "done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
-    "due_soon": ("Sắp đến hạn", "Due soon"),
-    "not_yet_due": ("Chưa đến hạn", "Not yet due"),
-}
-
-
 def _activity_label(state: str) -> str:
-    from cchc.commands.overdue import KIND_LABELS
-
-    for table in (ACTIVITY_STATE_LABELS, KIND_LABELS):
-        if state in table:
-            return _label(table, state)
-    return state
+    return _label(DUTY_STATE_LABELS if state in DUTY_STATE_LABELS else SCHEDULE_KIND_LABELS, state)
 
 
 def _kind_label(kind: str) -> str:
-    from cchc.commands.score import KIND_LABELS
-
-    return _label(KIND_LABELS, kind) if kind in KIND_LABELS else kind
+    return _label(AGENCY_KIND_LABELS, kind)
 
 
 def _status_label(status: str) -> str:
-    from cchc.commands.score import STATUS_LABELS
-
-    return _label(STATUS_LABELS, status) if status in STATUS_LABELS else status
+    return _label(SCORE_STATUS_LABELS, status)
 
 
 def _reported_label(reported: str | None) -> str:
-    from cchc.commands.overdue import REPORTED_LABELS
-
-    return _label(REPORTED_LABELS, reported) if reported in REPORTED_LABELS else str(reported)
+    return _label(REPORTED_LABELS, reported)
 
 
 def _ratio(part: int, whole: int) -> float | None:
@@ -1171,7 +1159,7 @@ def _plan_sheet(plans: Sequence[Any], statuses: Mapping[tuple[str, str], StatusC
             for activity in plan.activities:
                 number += 1
                 status = statuses.get((plan.id, activity.id))
-                scheduled = status is not None and status.state in ACTIVITY_STATE_LABELS  # not standing work
+                scheduled = status is not None and status.state in DUTY_STATE_LABELS  # not standing work
                 counts = (
                     [status.due, status.done_on_time, status.done_late, status.overdue]
                     if scheduled

@@ -9,31 +9,8 @@ import click
 
 from cchc.commands.plans import PLANS_DIR
 from cchc.i18n import tr
+from cchc.labels import REPORTED_LABELS, SCHEDULE_KIND_LABELS, label
 from cchc.render import format_option
-
-STATE_LABELS = {
-    "overdue": ("quá hạn", "overdue"),
-    "due_soon": ("sắp đến hạn", "due soon"),
-    "done_on_time": ("đúng hạn", "on time"),
-    "done_late": ("trễ hạn", "late"),
-}
-REPORTED_LABELS = {
-    "in_progress": ("đang thực hiện", "in progress"),
-    "not_started": ("chưa thực hiện", "not started"),
-    "done": ("hoàn thành", "done"),
-    None: ("chưa báo cáo", "not reported"),
-}
-KIND_LABELS = {
-    "continuous": ("thường xuyên", "continuous"),
-    "conditional": ("chờ sự kiện", "waiting on an event"),
-    "unspecified": ("không ghi thời hạn", "no deadline"),
-    "unreadable": ("không đọc được", "unreadable"),
-}
-
-
-def label(table: dict, key: object) -> str:
-    vi, en = table[key]
-    return tr(vi, en)
 
 
 def parse_as_of(value: str | None) -> dt.date:
@@ -208,8 +185,8 @@ def print_report(report) -> None:  # noqa: ANN001
         counts: dict[str, int] = {}
         for item in report.standing:
             counts[item.kind] = counts.get(item.kind, 0) + 1
-        parts = ", ".join(f"{n} {label(KIND_LABELS, k)}" for k, n in sorted(counts.items()))
+        parts = ", ".join(f"{n} {label(SCHEDULE_KIND_LABELS, k)}" for k, n in sorted(counts.items()))
         out.print(f"\n[bold]{tr('Không tính quá hạn', 'Not counted as overdue')}[/]: {parts}", highlight=False)
         for item in report.standing:
-            out.print(f"  [{label(KIND_LABELS, item.kind)}] {item.plan.id}/{item.activity.id}  {_short(item.activity.text, 60)} — {item.activity.deadline or '∅'}", highlight=False, markup=False)
+            out.print(f"  [{label(SCHEDULE_KIND_LABELS, item.kind)}] {item.plan.id}/{item.activity.id}  {_short(item.activity.text, 60)} — {item.activity.deadline or '∅'}", highlight=False, markup=False)
     out.print(tr(f"\nTính đến ngày: {report.as_of:%d/%m/%Y}", f"\nAs of: {report.as_of:%Y-%m-%d}"), highlight=False)

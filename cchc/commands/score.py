@@ -40,29 +40,14 @@ import click
 from cchc.commands.plans import PLANS_DIR
 from cchc.completion import plan_completion_figures
 from cchc.i18n import get_lang, tr
+from cchc.labels import AGENCY_KIND_LABELS, SCORE_STATUS_LABELS, label
 from cchc.render import format_option
 
 # Figures computed from other inputs: each hook is called as hook(workspace, registry, year) and
 # returns Figure objects (cchc.figures). Plan completion comes from the progress reports.
 FIGURE_HOOKS: list[Callable[[Any, Any, int], Iterable[Any]]] = [plan_completion_figures]
 
-KIND_LABELS = {
-    "provincial-committee": ("UBND tỉnh", "Provincial committees"),
-    "committee-office": ("Văn phòng UBND tỉnh", "Committee offices"),
-    "department": ("Sở, ban, ngành", "Departments"),
-    "district-committee": ("UBND cấp huyện", "District committees"),
-    "commune-committee": ("UBND cấp xã", "Commune committees"),
-    "central-agency": ("Cơ quan ngành dọc", "Central agencies"),
-    "party-body": ("Cơ quan Đảng", "Party bodies"),
-    "mass-organisation": ("Tổ chức chính trị - xã hội", "Mass organisations"),
-    "public-service-unit": ("Đơn vị sự nghiệp", "Public service units"),
-    "other": ("Khác", "Other"),
-}
-STATUS_LABELS = {
-    "met": ("đạt", "met", "green"),
-    "not_met": ("không đạt", "not met", "red"),
-    "no_data": ("không có số liệu", "no data", "yellow"),
-}
+STATUS_COLOURS = {"met": "green", "not_met": "red", "no_data": "yellow"}
 
 
 @click.command(
@@ -273,15 +258,14 @@ def _target(result: Any) -> str:
 
 
 def _status(status: str, markup: bool = True) -> str:
-    vi, en, colour = STATUS_LABELS[status]
-    text = tr(vi, en)
-    return f"[{colour}]{text}[/]" if markup else text
+    text = label(SCORE_STATUS_LABELS, status)
+    return f"[{STATUS_COLOURS[status]}]{text}[/]" if markup else text
 
 
 def _group_label(score: Any) -> str:
     if score.block.rank_by == "block":
         return score.block.title(get_lang())
-    return tr(*KIND_LABELS.get(score.kind, (score.kind, score.kind)))
+    return label(AGENCY_KIND_LABELS, score.kind)
 
 
 def _rank_text(score: Any) -> str:
