@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from cchc.i18n import tr
 from cchc.problems import CchcError, Problem
-from cchc.text import exact_key, fold, suggest
+from cchc.text import MAX_SUGGEST_LENGTH, exact_key, fold, suggest
 
 AGENCY_KINDS = (
     "provincial-committee",
@@ -131,6 +131,8 @@ class Registry:
         raise UnknownAgency(name, self.suggest(name))
 
     def suggest(self, name: str) -> list[str]:
+        if len(name) > MAX_SUGGEST_LENGTH:
+            return []
         exact = self._folded.get(fold(name))
         if exact:
             return [e.name for e in exact]

@@ -50,7 +50,8 @@ Problem codes
 -------------
 ==== ========================================================================
 F501 the file is not a figures file (YAML shape, ``kind``, a row that is not a mapping)
-F502 CSV/xlsx header is not the contract, or a row has the wrong number of fields
+F502 CSV/xlsx header is not the contract, a row has the wrong number of fields, or a broken CSV row
+     (a quote never closed); an xlsx that cannot be read
 F503 unknown agency (closest names suggested)
 F504 unknown indicator or input (closest names suggested)
 F505 not a number (``abc``)
@@ -59,7 +60,8 @@ F507 numerator greater than denominator
 F508 a value out of range (120 %, negative minutes)
 F509 an ambiguous fraction (``0.955`` without ``fractions: true``)
 F510 a bad or missing period
-F511 a row without agency, indicator or figures (or only half a ratio)
+F511 a row without agency, indicator or figures (or only half a ratio); a file named on the command
+     line with a header but no rows
 F512 figures that do not fit the indicator (value disagrees with the counts, counts for a quantity)
 F513 the same figure given twice
 F514 a collective ("Các sở, ban, ngành") where one agency is needed
@@ -73,14 +75,15 @@ F520 a file type that is not YAML, CSV or xlsx
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from cchc.csvrows import CsvSyntaxError, csv_rows
 from cchc.i18n import tr
 from cchc.indicators import get_indicator, suggest_indicator
 from cchc.indicators.base import Indicator, Quantity, format_number
@@ -318,52 +321,47 @@ class _Reader:
 
         shown = str(path)
         text = nfc(read_text(path, "CSV"))
-        lines = text.splitlines()
+        lines = text.splitlines(keepends=True)
         first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), "")
         delimiter = ";" if first.count(";") > first.count(",") else ","
-        reader = csv.reader(lines, delimiter=delimiter)
-        header_seen = False
+        header_line = None
+        rows = 0
         context = _FileContext(shown, None, None, "")
         try:
-            for raw in reader:
-                line = reader.line_num
+            for line, raw in csv_rows(lines, delimiter):
                 if not any(cell.strip() for cell in raw) or raw[0].lstrip().startswith("#"):
                     continue
-                if not header_seen:
+                if header_line is None:
                     if not _is_header(raw):
                         if not in_folder or _looks_like_header(raw):
                             self.problems.append(_header_problem(shown, line))
                         return
-                    header_seen = True
+                    header_line = line
                     self.paths.append(shown)
                     continue
+                rows += 1
                 self._table_row(context, raw, [False] * len(raw), line, strict_width=True)
-        except csv.Error as exc:
-            raise UnreadableInput(Problem(shown, reader.line_num, None, "F502", tr(f"CSV hỏng: {exc}", f"broken CSV: {exc}"))) from None
-        if not header_seen and not in_folder:
+        except CsvSyntaxError as exc:
+            self.problems.append(Problem(shown, exc.line, 1, "F502", exc.message))
+            return
+        if header_line is None and not in_folder:
             self.problems.append(_header_problem(shown, 1))
+        elif header_line is not None and not rows and not in_folder:
+            self.problems.append(_no_rows_problem(shown, header_line))
 
     def _read_xlsx(self, path: Path, in_folder: bool) -> None:
-        import openpyxl
-
-        from cchc.xlsxread import check_zip
+        from cchc.xlsxread import iter_rows_safely, open_workbook
 
         shown = str(path)
         if not path.is_file():
             raise UnreadableInput(Problem(shown, None, None, "F502", tr("không tìm thấy tệp", "file not found")))
-        check_zip(path)
-        try:
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for corrupt files
-            raise UnreadableInput(
-                Problem(shown, None, None, "F502", tr(f"không mở được tệp Excel: {exc}", f"cannot open the Excel file: {exc}"))
-            ) from None
+        workbook = open_workbook(path, "F502")
         near_miss = None
         try:
             context = _FileContext(shown, None, None, "")
             for sheet in workbook.worksheets:
                 header_line = None
-                for number, row in enumerate(sheet.iter_rows(), start=1):
+                for number, row in enumerate(iter_rows_safely(sheet, path, "F502"), start=1):
                     values = [nfc(cell.value) if isinstance(cell.value, str) else cell.value for cell in row]
                     if header_line is None:
                         if number > _HEADER_SEARCH_ROWS:
@@ -675,7 +673,7 @@ class _Reader:
         elif isinstance(raw, int):
             number = Decimal(raw)
         elif isinstance(raw, float):
-            number = Decimal(repr(raw))
+            number = Decimal(repr(raw)) if math.isfinite(raw) else None  # .nan/.inf in YAML, NaN in a crafted xlsx
         else:
             text = str(raw).strip().replace("\u00a0", " ")
             if text.endswith("%"):
@@ -760,6 +758,16 @@ def _looks_like_header(values: list[Any]) -> bool:
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _no_rows_problem(path: str, line: int | None) -> Problem:
+    return Problem(
+        path,
+        line,
+        None if line is None else 1,
+        "F511",
+        tr("tệp chỉ có dòng tiêu đề, không có dòng số liệu nào", "the file has a header row but no figure rows"),
+    )
 
 
 def _header_problem(path: str, line: int | None) -> Problem:

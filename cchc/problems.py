@@ -7,7 +7,10 @@ contract (README, "Errors and exit codes").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from cchc.i18n import tr
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # problems found in the data
@@ -16,6 +19,22 @@ EXIT_INTERNAL = 3  # a bug in cchc
 
 ERROR = "error"
 WARNING = "warning"
+
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+MAX_LINE = 1000  # a message quoting a pasted paragraph keeps its start and its end (the hint)
+
+
+def one_line(text: str) -> str:
+    """A message as one readable line: breaks become spaces, control characters \\xNN, long quotes cut."""
+    if len(text) > MAX_LINE:
+        head, tail = MAX_LINE * 2 // 3, MAX_LINE // 3
+        cut = len(text) - head - tail
+        text = f"{text[:head]}{tr(f' […bỏ {cut} ký tự…] ', f' […{cut} characters left out…] ')}{text[-tail:]}"
+    text = _LINE_BREAKS.sub(" ", text)
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +54,7 @@ class Problem:
     def format(self) -> str:
         """``path:line:col: CODE message`` as ruff and yamllint print it."""
         tag = "" if self.severity == ERROR else " (warning)"
-        return f"{self.location()}: {self.code}{tag} {self.message}"
+        return one_line(f"{self.location()}: {self.code}{tag} {self.message}")
 
     def to_json(self) -> dict:
         return {

@@ -12,13 +12,12 @@ an unknown status is an error naming the file and line (or row), never a silentl
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from cchc.agencies import Registry
+from cchc.csvrows import CsvSyntaxError, csv_rows
 from cchc.i18n import tr
 from cchc.model import Plan
 from cchc.problems import Problem, UnreadableInput
@@ -92,17 +91,21 @@ def progress_files(root: Path) -> list[Path]:
     for path in sorted(root.rglob("*")):
         if path.suffix in (".yaml", ".yml"):
             try:
-                head = path.read_text(encoding="utf-8-sig", errors="replace")[:4000]
+                with path.open("rb") as handle:  # the head only: a huge file is refused when it is read
+                    head = handle.read(16000).decode("utf-8-sig", errors="replace")[:4000]
             except OSError:
                 continue
             if any(line.strip() == "kind: progress" for line in head.splitlines()):
                 found.append(path)
         elif path.suffix == ".csv":
-            with path.open(encoding="utf-8-sig", errors="replace") as handle:
-                first = handle.readline()
+            try:
+                with path.open(encoding="utf-8-sig", errors="replace") as handle:
+                    first = handle.readline(4000)
+            except OSError:
+                continue
             if [c.strip().lower() for c in first.split(",")][:4] == list(CSV_HEADER[:4]):
                 found.append(path)
-        elif path.suffix == ".xlsx" and "progress" in path.stem.lower():
+        elif path.suffix == ".xlsx" and "progress" in path.stem.lower() and path.is_file():
             found.append(path)
     return found
 
@@ -159,30 +162,46 @@ def _csv_rows(path: Path) -> tuple[list[_RawRow], list[Problem]]:
     from cchc.yamlio import read_text
 
     text = nfc(read_text(path, "CSV"))
-    reader = csv.reader(io.StringIO(text))
-    header = [h.strip().lower() for h in next(reader, [])]
-    if header[: len(CSV_HEADER)] != list(CSV_HEADER):
-        return [], [Problem(str(path), 1, 1, "R602", tr(f"dòng tiêu đề phải là: {','.join(CSV_HEADER)}", f"the header row must be: {','.join(CSV_HEADER)}"))]
-    rows = []
-    for number, cells in enumerate(reader, start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        values = {k: (cells[i].strip() if i < len(cells) else "") for i, k in enumerate(CSV_HEADER)}
-        rows.append(_RawRow(values, str(path), number))
-    return rows, []
+    shown = str(path)
+    rows: list[_RawRow] = []
+    problems: list[Problem] = []
+    width = None
+    try:
+        for number, cells in csv_rows(text.splitlines(keepends=True)):
+            if width is None:
+                header = [h.strip().lower() for h in cells]
+                if header[: len(CSV_HEADER)] != list(CSV_HEADER):
+                    return [], [Problem(shown, number, 1, "R602", tr(f"dòng tiêu đề phải là: {','.join(CSV_HEADER)}", f"the header row must be: {','.join(CSV_HEADER)}"))]
+                width = len(header)
+                continue
+            if not any(c.strip() for c in cells):
+                continue
+            extra = [c for c in cells[width:] if c.strip()]
+            if extra:  # a shifted row: its values would land in the wrong columns
+                problems.append(Problem(shown, number, width + 1, "R602", tr(f"dòng có {len(cells)} cột, tiêu đề có {width}; thừa '{extra[0].strip()}'", f"the row has {len(cells)} fields, the header has {width}; extra '{extra[0].strip()}'")))
+                continue
+            values = {k: (cells[i].strip() if i < len(cells) else "") for i, k in enumerate(CSV_HEADER)}
+            rows.append(_RawRow(values, shown, number))
+    except CsvSyntaxError as exc:
+        return rows, [*problems, Problem(shown, exc.line, 1, "R602", exc.message)]
+    if width is None:
+        return [], [Problem(shown, 1, 1, "R602", tr(f"tệp rỗng; dòng tiêu đề phải là: {','.join(CSV_HEADER)}", f"empty file; the header row must be: {','.join(CSV_HEADER)}"))]
+    return rows, problems
 
 
 def _xlsx_rows(path: Path) -> tuple[list[_RawRow], list[Problem]]:
     from cchc.xlsxread import read_sheet_rows
 
     rows_in = read_sheet_rows(path)
-    if not rows_in:
+    filled = [(number, cells) for number, cells in rows_in if any(c not in (None, "") for c in cells)]
+    if not filled:
         return [], [Problem(str(path), 1, 1, "R602", tr("trang tính rỗng", "the sheet is empty"))]
-    header = [str(c or "").strip().lower() for c in rows_in[0][1]]
-    if header[: len(CSV_HEADER)] != list(CSV_HEADER):
-        return [], [Problem(str(path), rows_in[0][0], 1, "R602", tr(f"dòng tiêu đề phải là: {','.join(CSV_HEADER)}", f"the header row must be: {','.join(CSV_HEADER)}"))]
+    # the header may sit under a title row or two, as in figure workbooks
+    start = next((i for i, (_, cells) in enumerate(rows_in[:20]) if [str(c or "").strip().lower() for c in cells][: len(CSV_HEADER)] == list(CSV_HEADER)), None)
+    if start is None:
+        return [], [Problem(str(path), filled[0][0], 1, "R602", tr(f"dòng tiêu đề phải là: {','.join(CSV_HEADER)}", f"the header row must be: {','.join(CSV_HEADER)}"))]
     rows = []
-    for number, cells in rows_in[1:]:
+    for number, cells in rows_in[start + 1 :]:
         if not any(c not in (None, "") for c in cells):
             continue
         values = {k: (cells[i] if i < len(cells) else None) for i, k in enumerate(CSV_HEADER)}
@@ -196,6 +215,10 @@ def _entry(row: _RawRow, plans: dict[str, Plan], registries: dict[str, Registry]
         problems.append(Problem(row.path, row.line, col, "R603", tr(vi, en)))
 
     v = row.values
+    for field in ("plan", "activity", "status"):
+        if not _text(v.get(field)):
+            fail(field, f"thiếu '{field}' (ô trống; một ô gộp chỉ giữ giá trị ở dòng đầu — hãy ghi ở từng dòng)", f"'{field}' is empty (a merged cell keeps its value in the first row only — write it on every row)")
+            return None
     plan_id = _text(v.get("plan"))
     plan = plans.get(plan_id)
     if plan is None:

@@ -9,6 +9,7 @@ the checks ``cchc validate`` runs can never disagree.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
@@ -134,6 +135,9 @@ class Num(Spec):
         ok_type = isinstance(value, int) if self.integer else isinstance(value, (int, float))
         if isinstance(value, bool) or not ok_type:
             return self._wrong_type(value, ck, container, key, label, "số nguyên" if self.integer else "một số", "a whole number" if self.integer else "a number")
+        if isinstance(value, float) and not math.isfinite(value):
+            ck.report(container, key, "S104", tr(f"'{label}' phải là một số hữu hạn, không phải {value}", f"'{label}' must be a finite number, not {value}"))
+            return False
         if (self.minimum is not None and value < self.minimum) or (self.maximum is not None and value > self.maximum):
             lo = "" if self.minimum is None else f"{self.minimum:g}"
             hi = "" if self.maximum is None else f"{self.maximum:g}"

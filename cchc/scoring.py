@@ -47,6 +47,7 @@ M413 unknown key (warning)
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -261,6 +262,7 @@ class _Parser:
         self.path = path
         self.problems: list[Problem] = []
         self.declared = Decimal(0)  # points of the current block's criteria, including broken ones
+        self.declared_complete = True  # False once a criterion's points could not be read (reported there)
 
     def report(self, container: Any, key: Any, code: str, message: str, severity: str = ERROR) -> None:
         line, col = container.pos(key) if hasattr(container, "pos") else (None, None)
@@ -297,7 +299,7 @@ class _Parser:
         value = mapping.get(key)
         if value is None and not required:
             return None
-        if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, int) and not isinstance(value, bool) or isinstance(value, float) and math.isfinite(value):
             return Decimal(str(value))
         self.report(mapping, key, code, tr(f"'{key}' phải là một số", f"'{key}' must be a number"))
         return None
@@ -375,12 +377,13 @@ class _Parser:
             self.check_bands(bands, block_total, data, "id")
         areas = []
         self.declared = Decimal(0)
+        self.declared_complete = True
         for i, raw_area in enumerate(self.items(data, "areas", "areas")):
             area = self.area(raw_area, data["areas"], i, seen_ids)
             if area is not None:
                 areas.append(area)
         points = self.declared
-        if block_total is not None and areas and points != block_total:
+        if block_total is not None and areas and self.declared_complete and points != block_total:
             self.report(
                 data,
                 "total",
@@ -439,6 +442,8 @@ class _Parser:
         self.keys(data, _AREA_KEYS)
         ident = self.text(data, "id", required=True)
         criteria = []
+        if not (isinstance(data.get("criteria"), list) and data["criteria"]):
+            self.declared_complete = False
         for i, item in enumerate(self.items(data, "criteria", "criteria")):
             criterion = self.criterion(item, data["criteria"], i, ident, seen_ids)
             if criterion is not None:
@@ -448,6 +453,7 @@ class _Parser:
     def criterion(self, raw: Any, container: Any, index: int, area: str, seen_ids: dict) -> Criterion | None:
         data = self.mapping(raw, container, index, "criteria[]")
         if data is None:
+            self.declared_complete = False
             return None
         self.keys(data, _CRITERION_KEYS)
         ident = self.text(data, "id", required=True)
@@ -466,7 +472,9 @@ class _Parser:
                 ),
             )
         points = self.number(data, "max")
-        if points is not None and points <= 0:
+        if points is None:
+            self.declared_complete = False
+        elif points <= 0:
             self.report(data, "max", "M401", tr("'max' phải lớn hơn 0", "'max' must be above 0"))
         self.declared += points or Decimal(0)
         mode = data.get("mode")

@@ -32,8 +32,13 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+MAX_SUGGEST_LENGTH = 300  # longer "names" are pasted paragraphs, not typos: no fuzzy matching (it is slow)
+
+
 def suggest(word: str, candidates: dict[str, str], limit: int = 3) -> list[str]:
     """Closest known names to ``word``; ``candidates`` maps folded key -> display name."""
+    if len(word) > MAX_SUGGEST_LENGTH:
+        return []
     keys = difflib.get_close_matches(fold(word), list(candidates), n=limit * 3, cutoff=0.6)
     seen: list[str] = []
     for key in keys:

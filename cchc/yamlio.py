@@ -10,6 +10,7 @@ no Python objects are ever constructed.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -22,6 +23,14 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ALIAS_EXPANSION = 100_000
+MAX_DEPTH = 100  # nested lists/mappings; real plans nest about 12 deep, Python's stack allows ~300
+# libyaml's composer recurses on the C stack and crashes the interpreter (SIGSEGV) somewhere past
+# 20,000 levels (far less on small stacks), so text that *could* nest that deep is checked event by
+# event first. Flow nesting needs one '[' or '{' per level; block nesting needs one more column of
+# indentation or one more "- "/"? " at the start of a line.
+_DEEP_FLOW_OPENERS = 1000
+_DEEP_BLOCK_INDENT = re.compile("(?:^|[\r\x85\u2028\u2029])[ ?-]{500}", re.MULTILINE)
+_DEEP_BLOCK_INDENT_LF = re.compile("\n[ ?-]{500}")  # the same, much faster, for files whose only line break is \n
 
 
 class YMap(dict):
@@ -85,6 +94,7 @@ class _Builder:
         self.built: dict[int, object] = {}
         self.sizes: dict[int, int] = {}
         self.alias_budget = MAX_ALIAS_EXPANSION
+        self.depth = 0
 
     def build(self, node):  # noqa: ANN001, ANN201
         key = id(node)
@@ -131,6 +141,7 @@ class _Builder:
         data.col = node.start_mark.column + 1
         data.marks = marks = {}
         self.built[id(node)] = data
+        self._enter(node)
         if any(k.tag == _MERGE for k, _ in node.value):
             self.loader.flatten_mapping(node)
         for key_node, value_node in node.value:
@@ -157,6 +168,7 @@ class _Builder:
                 )
             data[key] = self.build(value_node)
             marks[key] = (mark.line + 1, mark.column + 1)
+        self.depth -= 1
         return data
 
     def _sequence(self, node):  # noqa: ANN001, ANN202
@@ -169,8 +181,23 @@ class _Builder:
         children = node.value
         data.marks = [(child.start_mark.line + 1, child.start_mark.column + 1) for child in children]
         build = self.build
+        self._enter(node)
         data.extend([build(child) for child in children])
+        self.depth -= 1
         return data
+
+    def _enter(self, node) -> None:  # noqa: ANN001
+        """Count one more level of nesting; refuse absurd depths where they start, with a position."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self._error(
+                node,
+                "Y001",
+                tr(
+                    f"YAML lồng nhau quá sâu (hơn {MAX_DEPTH} cấp danh sách/ánh xạ)",
+                    f"YAML nested too deeply (more than {MAX_DEPTH} levels of lists/mappings)",
+                ),
+            )
 
     def _spend(self, node) -> None:  # noqa: ANN001
         self.alias_budget -= self._size(node)
@@ -243,11 +270,38 @@ def read_text(path: str | os.PathLike[str], what: str = "YAML") -> str:
         raise UnreadableInput(
             Problem(shown, None, None, "Y005", tr(f"không đọc được tệp: {exc.strerror}", f"cannot read file: {exc.strerror}"))
         ) from None
+    if _looks_utf16(raw):
+        raise UnreadableInput(
+            Problem(
+                shown,
+                1,
+                1,
+                "Y005",
+                tr(
+                    "tệp được mã hóa UTF-16, không phải UTF-8; hãy lưu lại tệp với mã hóa UTF-8",
+                    "the file is encoded as UTF-16, not UTF-8; save the file as UTF-8",
+                ),
+            )
+        )
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, col = _byte_position(raw, nul)
+        raise UnreadableInput(
+            Problem(
+                shown,
+                line,
+                col,
+                "Y005",
+                tr(
+                    "có byte NUL (0x00): đây không phải tệp văn bản (tệp nhị phân hoặc bị hỏng?)",
+                    "NUL byte (0x00): this is not a text file (binary or damaged?)",
+                ),
+            )
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line, col = _byte_position(raw, exc.start)
         raise UnreadableInput(
             Problem(
                 shown,
@@ -263,26 +317,102 @@ def read_text(path: str | os.PathLike[str], what: str = "YAML") -> str:
         ) from None
 
 
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters, as an editor shows them) of a byte offset."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[start:offset].decode("utf-8", "replace")) + 1
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """A UTF-16 byte-order mark, or the NUL byte in every other place that UTF-16 text has."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    head = raw[:512]
+    return len(head) >= 8 and head.count(0) * 3 >= len(head)
+
+
 def parse_yaml(text: str, path: str) -> tuple[object, list[Problem]]:
     """Parse one YAML document; returns the data and non-fatal problems (duplicate keys)."""
-    loader = _Loader(text)
-    builder = _Builder(loader, path)
+    loader = None
     try:
+        loader = _Loader(text)  # the pure-Python reader already refuses control characters here
+        builder = _Builder(loader, path)
+        if _may_nest_deeply(text):
+            _check_depth(text, path)
         node = loader.get_single_node()
         data = None if node is None else builder.build(node)
     except RecursionError:
         raise CchcError(Problem(path, None, None, "Y001", tr("YAML lồng nhau quá sâu", "YAML nested too deeply"))) from None
     except yaml.MarkedYAMLError as exc:
         raise CchcError(_syntax_problem(exc, path, text)) from None
+    except yaml.reader.ReaderError as exc:  # a control character such as NUL: not a text file
+        at = exc.position
+        if not isinstance(loader, yaml.reader.Reader) and loader is not None:  # libyaml counts bytes of the UTF-8 text
+            at = len(text.encode("utf-8")[:at].decode("utf-8", "ignore"))
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        raise CchcError(
+            Problem(
+                path,
+                line,
+                col,
+                "Y001",
+                tr(
+                    f"ký tự điều khiển U+{char:04X} không được có trong tệp YAML; xóa ký tự này (tệp có bị hỏng?)",
+                    f"control character U+{char:04X} is not allowed in YAML; remove it (is the file damaged?)",
+                ),
+            )
+        ) from None
     except yaml.YAMLError as exc:
         raise CchcError(Problem(path, None, None, "Y001", tr(f"YAML không hợp lệ: {exc}", f"invalid YAML: {exc}"))) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if data is None:
         raise CchcError(
             Problem(path, 1, 1, "Y004", tr("tệp rỗng: không có dữ liệu YAML", "empty file: no YAML data"))
         )
     return data, builder.problems
+
+
+def _may_nest_deeply(text: str) -> bool:
+    if text.count("[") + text.count("{") > _DEEP_FLOW_OPENERS:
+        return True
+    if any(brk in text for brk in ("\r", "\x85", "\u2028", "\u2029")):
+        return _DEEP_BLOCK_INDENT.search(text) is not None
+    return _DEEP_BLOCK_INDENT_LF.search(text) is not None or _DEEP_BLOCK_INDENT.match(text) is not None
+
+
+def _check_depth(text: str, path: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH from the parser's events (iterative: no recursion)."""
+    loader = _Loader(text)
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    depth = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, starts):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    raise CchcError(
+                        Problem(
+                            path,
+                            mark.line + 1,
+                            mark.column + 1,
+                            "Y001",
+                            tr(
+                                f"YAML lồng nhau quá sâu (hơn {MAX_DEPTH} cấp danh sách/ánh xạ)",
+                                f"YAML nested too deeply (more than {MAX_DEPTH} levels of lists/mappings)",
+                            ),
+                        )
+                    )
+            elif isinstance(event, ends):
+                depth -= 1
+    finally:
+        loader.dispose()
 
 
 def load_yaml(path: str | os.PathLike[str]) -> tuple[object, list[Problem]]:

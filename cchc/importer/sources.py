@@ -16,6 +16,7 @@ from defusedxml import ElementTree
 from cchc.i18n import tr
 from cchc.importer import WARNING, ImportNote
 from cchc.problems import Problem, UnreadableInput
+from cchc.xlsxread import check_zip, iter_rows_safely, open_workbook, unreadable, xml_attack
 from cchc.yamlio import read_text
 
 TEXT_SUFFIXES = (".txt", ".tsv", ".text")
@@ -63,28 +64,32 @@ def read_source(path: str | Path) -> Source:
         return _read_text(shown)
     if not Path(path).is_file():
         raise UnreadableInput(Problem(shown, None, None, "I001", tr("không tìm thấy tệp", "file not found")))
+    check_zip(Path(path), "Excel .xlsx" if suffix == ".xlsx" else "Word .docx")  # not a zip, or a zip bomb
     try:
         return _read_xlsx(shown) if suffix == ".xlsx" else _read_docx(shown)
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, ValueError) as exc:
+        if xml_attack(exc):  # defusedxml refused a DTD/entity declaration (XXE, billion laughs)
+            raise unreadable(shown, exc, "I001") from None
         raise UnreadableInput(
             Problem(shown, None, None, "I001", tr(f"tệp hỏng hoặc không đúng định dạng ({exc})", f"damaged or not a valid file ({exc})"))
         ) from None
 
 
 def _read_text(path: str) -> Source:
-    lines = read_text(path, what="text").split("\n")
+    text = read_text(path, what="text")
+    if not text.strip():
+        raise UnreadableInput(Problem(path, None, None, "I001", tr("tệp rỗng: không có gì để nhập", "empty file: nothing to import")))
+    lines = text.split("\n")
     lines = [line.rstrip("\r") for line in lines]
     return Source(path, [Row(number, line.split("\t")) for number, line in enumerate(lines, 1)], lines=lines)
 
 
 def _read_xlsx(path: str) -> Source:
     """Values as last computed by Excel (formulas are never evaluated), merged cells filled in."""
-    import openpyxl
-
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    workbook = open_workbook(Path(path), "I001")
     try:
         sheet = workbook.worksheets[0]
-        values = [list(row) for row in sheet.iter_rows(values_only=True)]
+        values = [list(row) for row in iter_rows_safely(sheet, Path(path), "I001", values_only=True)]
     finally:
         workbook.close()
     merges, formulas = _sheet_structure(path)
