@@ -19,7 +19,12 @@ def format_option(func):  # noqa: ANN001, ANN201 - click decorator
 
 
 def emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    """Indented for a person at a terminal; compact for scripts, where the C encoder makes a list of
+    100,000 rows several times faster to write."""
+    if sys.stdout.isatty():
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str))
 
 
 def emit_csv(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
