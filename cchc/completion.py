@@ -27,7 +27,7 @@ def plan_completion_figures(workspace: Workspace, registry: Registry, year: int,
         return []
     plans = [(plan, registry) for plan in workspace.plans if workspace.registry_of(plan) is registry]
     registries = {plan.id: workspace.registry_of(plan) for plan in workspace.plans}
-    book, problems = load_progress(progress_files(PROGRESS_ROOT), workspace.plans, registries)
+    book, problems = load_progress(progress_files(PROGRESS_ROOT), workspace.plans, registries, skip_other_plans=workspace.partial)
     if problems:
         raise CchcError("\n".join(p.format() for p in problems[:20]))
     if not any(entry.plan_id in {plan.id for plan, _ in plans} for entry in book.entries):

@@ -19,7 +19,7 @@ from pathlib import Path
 from cchc.agencies import Registry
 from cchc.csvrows import CsvSyntaxError, csv_rows
 from cchc.i18n import tr
-from cchc.model import Plan
+from cchc.model import Activity, Plan
 from cchc.problems import Problem, UnreadableInput
 from cchc.schedules import schedule_of
 from cchc.text import fold, nfc, suggest
@@ -110,8 +110,12 @@ def progress_files(root: Path) -> list[Path]:
     return found
 
 
-def load_progress(paths: list[Path], plans: list[Plan], registries: dict[str, Registry]) -> tuple[ProgressBook, list[Problem]]:
-    """Read and check every progress file; ``registries`` maps plan id -> its registry."""
+def load_progress(paths: list[Path], plans: list[Plan], registries: dict[str, Registry], skip_other_plans: bool = False) -> tuple[ProgressBook, list[Problem]]:
+    """Read and check every progress file; ``registries`` maps plan id -> its registry.
+
+    ``skip_other_plans`` is for a one-province view of a shared reports folder: rows about plans that
+    were not loaded are left out instead of reported (``cchc validate`` still checks them).
+    """
     rows: list[_RawRow] = []
     problems: list[Problem] = []
     illustrative = False
@@ -128,9 +132,12 @@ def load_progress(paths: list[Path], plans: list[Plan], registries: dict[str, Re
         rows.extend(file_rows)
         problems.extend(file_problems)
     plan_by_id = {p.id: p for p in plans}
+    activities = {p.id: {a.id: a for a in p.activities} for p in plans}
     entries = []
     for row in rows:
-        entry = _entry(row, plan_by_id, registries, problems)
+        if skip_other_plans and _text(row.values.get("plan")) not in plan_by_id:
+            continue
+        entry = _entry(row, plan_by_id, activities, registries, problems)
         if entry is not None:
             entries.append(entry)
     return ProgressBook(entries, illustrative), problems
@@ -209,7 +216,7 @@ def _xlsx_rows(path: Path) -> tuple[list[_RawRow], list[Problem]]:
     return rows, []
 
 
-def _entry(row: _RawRow, plans: dict[str, Plan], registries: dict[str, Registry], problems: list[Problem]) -> ProgressEntry | None:
+def _entry(row: _RawRow, plans: dict[str, Plan], activities: dict[str, dict[str, Activity]], registries: dict[str, Registry], problems: list[Problem]) -> ProgressEntry | None:
     def fail(field: str, vi: str, en: str) -> None:
         col = (row.cols or {}).get(field) or (CSV_HEADER.index(field) + 1)
         problems.append(Problem(row.path, row.line, col, "R603", tr(vi, en)))
@@ -227,7 +234,7 @@ def _entry(row: _RawRow, plans: dict[str, Plan], registries: dict[str, Registry]
         fail("plan", f"không có kế hoạch '{plan_id}'{hint}", f"no plan '{plan_id}'{hint}")
         return None
     activity_id = _text(v.get("activity"))
-    activity = next((a for a in plan.activities if a.id == activity_id), None)
+    activity = activities[plan_id].get(activity_id)
     if activity is None:
         close = suggest(activity_id, {a.id: a.id for a in plan.activities})
         hint = tr(f"; có phải '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ""

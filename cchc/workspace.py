@@ -33,6 +33,7 @@ class Workspace:
     documents: dict[str, list[tuple[Path, object]]] = field(default_factory=dict)  # other kinds
     problems: list[Problem] = field(default_factory=list)
     unreadable: bool = False
+    partial: bool = False  # only one province's folder was loaded
 
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == ERROR]
@@ -172,11 +173,22 @@ def _as_problem(exc: CchcError, path: Path) -> Problem:
     return Problem(str(path), None, None, "E000", str(exc.problem))
 
 
-def load_workspace(plans_dir: Path) -> Workspace:
-    """Load every plan and registry under ``plans_dir``; stop with one line per error if any."""
+def province_folder(plans_dir: Path, province: str | None) -> Path | None:
+    """``plans/hai-duong`` for "Hải Dương", "hai duong" or "hai-duong", when that folder exists."""
+    if not province:
+        return None
+    candidate = plans_dir / fold(province).replace(" ", "-")
+    return candidate if (candidate / "agencies.yaml").is_file() else None
+
+
+def load_workspace(plans_dir: Path, province: str | None = None) -> Workspace:
+    """Load every plan and registry under ``plans_dir`` (only the province's folder when it has one);
+    stop with one line per error if any."""
     if not plans_dir.exists():
         raise CchcError(tr(f"không có thư mục kế hoạch '{plans_dir}'", f"no plans folder '{plans_dir}'"), 2)
-    ws = load_paths([plans_dir])
+    folder = province_folder(plans_dir, province)
+    ws = load_paths([folder or plans_dir])
+    ws.partial = folder is not None
     errors = ws.errors()
     if errors:
         lines = "\n".join(p.format() for p in errors[:20])

@@ -157,3 +157,13 @@ def test_plan_completion_counts_expand_collectives():
         "vp-ubnd": (0, 1),
     }
     assert completion_counts(pairs, book, 2024, dt.date(2024, 6, 30)) == {"so-noi-vu": (0, 1), "so-tttt": (0, 1)}
+
+
+def test_a_province_loads_only_its_own_folder():
+    from cchc.workspace import load_workspace
+    from tests.conftest import ROOT
+
+    ws = load_workspace(ROOT / "plans", "hai duong")
+    assert ws.partial and {p.province for p in ws.plans} == {"Hải Dương"}
+    everything = load_workspace(ROOT / "plans")
+    assert not everything.partial and len({p.province for p in everything.plans}) == 3

@@ -21,7 +21,7 @@ def command(name: str | None, province: str | None, plans_dir: Path, fmt: str) -
     from cchc.render import emit_csv, emit_json, emit_table
     from cchc.workspace import load_workspace
 
-    ws = load_workspace(plans_dir)
+    ws = load_workspace(plans_dir, province)
     registries = [ws.registry_for(province)] if province else sorted(ws.registries.values(), key=lambda r: r.province)
     rows = []
     for registry in registries:

@@ -102,7 +102,7 @@ def command(
 
     check_target(output, force)  # before any work
     date = parse_as_of(as_of) if as_of else default_as_of(year, dt.date.today())
-    workspace = load_workspace(plans_dir)
+    workspace = load_workspace(plans_dir, province)
     registry, slug = resolve_province(workspace, province, figures_path, year)
     plan_ids = tuple(
         p.id

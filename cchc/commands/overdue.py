@@ -32,7 +32,7 @@ def load_inputs(plans_dir: Path, plan_ids: tuple[str, ...], progress_path: Path 
     from cchc.progress import ProgressBook, load_progress, progress_files
     from cchc.workspace import load_workspace
 
-    ws = workspace or load_workspace(plans_dir)
+    ws = workspace or load_workspace(plans_dir, province)
     plans = [ws.plan(pid) for pid in plan_ids] if plan_ids else ws.plans
     if province is not None:
         registry = ws.registry_for(province)
@@ -44,7 +44,7 @@ def load_inputs(plans_dir: Path, plan_ids: tuple[str, ...], progress_path: Path 
     if not root.exists():
         return pairs, ProgressBook([])
     registries = {plan.id: ws.registry_of(plan) for plan in ws.plans}
-    book, problems = load_progress(progress_files(root), ws.plans, registries)
+    book, problems = load_progress(progress_files(root), ws.plans, registries, skip_other_plans=ws.partial)
     if problems:
         raise CchcError("\n".join(p.format() for p in problems[:20]), 1)
     return pairs, book

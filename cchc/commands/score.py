@@ -73,7 +73,7 @@ def command(year, agency, methodology_name, figures_path, plans_dir, province, c
 
     if compare_year == year:
         raise _usage(tr("--compare phải là một năm khác YEAR", "--compare must be a different year from YEAR"))
-    workspace = load_workspace(plans_dir)
+    workspace = load_workspace(plans_dir, province)
     registry, slug = resolve_province(workspace, province, figures_path, year)
     methodology = load_methodology(methodology_name or default_methodology(plans_dir, slug, year))
     board = scoreboard(workspace, registry, slug, methodology, figures_path, year)
