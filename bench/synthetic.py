@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import random
 from pathlib import Path
 
@@ -117,14 +118,14 @@ def write_nation(root: Path, provinces: int = 34, communes: int = 3500, activiti
             index += 1
         figures = root / "reports" / "2024" / slug
         figures.mkdir(parents=True, exist_ok=True)
-        lines = ["agency,indicator,numerator,denominator,value,period,source,note"]
-        for agency in reg["agencies"]:
-            for indicator, ratio in INDICATOR_ROWS:
-                if ratio:
-                    total = rng.randint(50, 5000)
-                    lines.append(f"{agency['name']},{indicator},{rng.randint(int(total * 0.7), total)},{total},,2024,synthetic,")
-                elif indicator == "waiting_time":
-                    lines.append(f"{agency['name']},{indicator},,,{rng.uniform(5, 25):.1f},2024,synthetic,")
-                else:
-                    lines.append(f"{agency['name']},{indicator},,,{rng.uniform(70, 99):.1f},2024,synthetic,")
-        (figures / "figures.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        with (figures / "figures.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["agency", "indicator", "numerator", "denominator", "value", "period", "source", "note"])
+            for agency in reg["agencies"]:
+                for indicator, ratio in INDICATOR_ROWS:
+                    if ratio:
+                        total = rng.randint(50, 5000)
+                        writer.writerow([agency["name"], indicator, rng.randint(int(total * 0.7), total), total, "", 2024, "synthetic", ""])
+                    else:
+                        value = rng.uniform(5, 25) if indicator == "waiting_time" else rng.uniform(70, 99)
+                        writer.writerow([agency["name"], indicator, "", "", f"{value:.1f}", 2024, "synthetic", ""])
