@@ -110,7 +110,7 @@ def main() -> None:
         measure(label, "score 2024 (one province, qd766)", [*CCHC, "score", "2024", "--province", "tinh-00", "--methodology", "qd766", "--format", "json"], nation)
         measure(label, "overdue --xlsx (every overdue duty)", [*CCHC, "overdue", "--as-of", "2024-12-31", "--format", "csv", "--xlsx", str(nation / "overdue.xlsx"), "--force"], nation)
 
-    emit("#### Commands (best of %d fresh runs; × floor = median ratio of runs paired with a floor run)" % args.repeat)
+    emit(f"#### Commands (best of {args.repeat} fresh runs; × floor = median ratio of runs paired with a floor run)")
     emit()
     emit("| data | command | wall time (s) | peak memory (MiB) | × floor |")
     emit("|---|---|---:|---:|---:|")
