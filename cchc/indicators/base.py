@@ -16,6 +16,7 @@ Pure: no I/O, no printing, no third-party imports.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -189,7 +190,7 @@ class Measurement:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Indicator:
+class Indicator(ABC):
     """Declaration of one measured quantity; subclasses supply :meth:`measure`.
 
     ``aggregate`` says how figures for parts of a year combine: ``sum`` for flows (dossiers
@@ -225,8 +226,9 @@ class Indicator:
     def title(self, lang: str) -> str:
         return self.title_en if lang == "en" else self.title_vi
 
+    @abstractmethod
     def measure(self, figure: Measured) -> Measurement:
-        raise NotImplementedError  # every shape below overrides this
+        """The value a figure gives, in the indicator's unit (each shape below says how)."""
 
     def evaluate(self, figure: Measured | None, target: Goal | None = None) -> Evaluation:
         """Measure ``figure`` and compare it with ``target`` (default: the indicator's own)."""
