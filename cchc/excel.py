@@ -331,6 +331,7 @@ class _Layout:
             width = round(min(cap, max(6, longest[index] * 1.1, header_need) + 2), 1)
             self.ws.column_dimensions[get_column_letter(index + 1)].width = width
             widths.append(width)
+        self.widths = widths
         self.text_width = sum(widths)
         self._header_style = self.book.style_id(_HEADER)
 
@@ -383,7 +384,7 @@ class _Layout:
             return
         r = self.header_row
         head.append(
-            f'<row r="{r}">'
+            f'<row r="{r}"{_row_height([c.header for c in table.columns], self.widths)}>'
             + "".join(
                 _cell_xml(f"{letters[i]}{r}", c.header, self._header_style)
                 for i, c in enumerate(table.columns)
@@ -393,9 +394,10 @@ class _Layout:
         yield "".join(head).encode()
         buffer: list[str] = []
         style_of = self.style_of
+        widths = self.widths
         for r, row in enumerate(table.rows(), start=self.first_row):
             buffer.append(
-                f'<row r="{r}">'
+                f'<row r="{r}"{_row_height(row, widths)}>'
                 + "".join(_cell_xml(f"{letters[i]}{r}", v, style_of(i, v)) for i, v in enumerate(row))
                 + "</row>"
             )
@@ -511,6 +513,20 @@ def _wrapped_height(text: str, look: _Look, width: float) -> float:
     per_character = 1.6 if text.isupper() else 1.1
     lines = max(1, math.ceil(len(text) * per_character / max(width, 1)))
     return round(lines * look.size * 1.35 + 2, 1)
+
+
+def _row_height(values: Sequence[Any], widths: Sequence[float]) -> str:
+    """A row height that shows every line of wrapped text.
+
+    Neither Excel nor LibreOffice grows a row to fit wrapped text when it opens a file, so long
+    activity texts would be cut off on screen and on paper; the lines are estimated as for titles.
+    """
+    lines = 1
+    for value, width in zip(values, widths, strict=False):
+        if isinstance(value, str) and len(value) * 1.1 > width - 1:
+            wrapped = sum(max(1, math.ceil(len(part) * 1.1 / max(width - 1, 1))) for part in value.split("\n"))
+            lines = max(lines, wrapped)
+    return f' ht="{round(lines * TEXT_SIZE * 1.3 + 3, 1)}" customHeight="1"' if lines > 1 else ""
 
 
 def _display_width(value: Any) -> int:

@@ -757,3 +757,22 @@ def test_meeting_workbook_respects_force_rules(tmp_path):
     write_meeting(path, force=True)
     write_meeting(path)  # our own output now
     assert is_cchc_output(path)
+
+
+def test_rows_with_long_wrapped_text_are_tall_enough(tmp_path):
+    """Neither Excel nor LibreOffice grows rows on open, so long activity texts need a set height."""
+    from tests.conftest import ROOT, run_cli
+
+    out = tmp_path / "qua-han.xlsx"
+    result = run_cli("overdue", "--as-of", "2024-12-31", "--province", "hai-duong", "--xlsx", str(out), "--format", "csv", cwd=ROOT)
+    assert result.exit_code == 0, result.output
+    ws = load_workbook(out)["Quá hạn"]
+    first = header_row(ws) + 1
+    text_column = next(c.column for c in ws[header_row(ws)] if c.value == "Nội dung")
+    width = ws.column_dimensions[ws.cell(first, text_column).column_letter].width
+    for row in range(first, ws.max_row + 1):
+        text = ws.cell(row, text_column).value or ""
+        lines = -(-len(text) * 1.1 // (width - 1))
+        height = ws.row_dimensions[row].height
+        if lines > 1:
+            assert height is not None and height >= lines * 12, (row, text, height)
