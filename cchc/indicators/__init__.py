@@ -40,6 +40,10 @@ from cchc.indicators import (
     satisfaction_land_construction_investment,
     systems_connected,
     training_plan_completion,
+    public_finance_rules_compliance,
+    civil_service_rules_compliance,
+    leadership_quota_compliance,
+    law_monitoring_completion,
     waiting_time,
     work_files_online,
 )
@@ -82,6 +86,10 @@ MODULES = (
     # provincial PAR Index criteria for areas II and V
     legal_documents_on_time,
     training_plan_completion,
+    public_finance_rules_compliance,
+    civil_service_rules_compliance,
+    leadership_quota_compliance,
+    law_monitoring_completion,
 )
 
 INDICATORS: dict[str, Indicator] = {module.INDICATOR.id: module.INDICATOR for module in MODULES}

@@ -1,0 +1,16 @@
+"""Law-enforcement monitoring activities carried out in full (area II, institutional reform): a compliance target written "100% … đúng quy định"."""
+
+from cchc.indicators.base import Goal, Input, Ratio
+
+INDICATOR = Ratio(
+    id="law_monitoring_completion",
+    title_vi="Tỷ lệ hoạt động theo dõi thi hành pháp luật được thực hiện đầy đủ",
+    title_en="Law-enforcement monitoring activities carried out in full",
+    area="II",
+    inputs=(
+        Input("done", "count", "số hoạt động đã thực hiện", "activities carried out"),
+        Input("required", "count", "số hoạt động phải thực hiện", "activities required"),
+    ),
+    default_target=Goal(">=", 100),
+    aggregate="latest",
+)
