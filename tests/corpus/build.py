@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import sys
 import zipfile
 from collections.abc import Callable
@@ -53,14 +54,18 @@ def build_all(out: Path) -> dict[str, Path]:
 
 
 def _deterministic(data: bytes) -> bytes:
-    """Rewrite a zip with fixed timestamps and permissions (openpyxl stamps the current time)."""
+    """Rewrite a zip with fixed timestamps and permissions; openpyxl stamps the current time both on
+    the zip members and in docProps/core.xml's "modified" date, whatever the workbook says."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, FIXED_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>2024-01-01T00:00:00Z\g<2>", content)
+            target.writestr(fixed, content)
     return out.getvalue()
 
 
