@@ -6,7 +6,7 @@ import string
 import unicodedata
 
 import yaml
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc.planfile import read_plan
@@ -43,7 +43,6 @@ def test_round_trip_through_safe_dump(document):
     text = yaml.safe_dump(document, allow_unicode=True)
     data, problems = parse_yaml(text, "rt.yaml")
     # keys that differ only in Unicode form become one key: that is reported as a duplicate, rightly
-    assume(not problems or all(p.code == "Y002" for p in problems))
     assert all(p.code == "Y002" for p in problems)
     if problems:
         return
