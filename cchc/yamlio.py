@@ -133,15 +133,21 @@ class _Builder:
         self.built[id(node)] = value
         return value
 
-    def _mapping(self, node):  # noqa: ANN001, ANN202
-        if node.tag != _MAP:
+    def _open(self, node, cls, tag: str):  # noqa: ANN001, ANN202
+        """A new YMap/YList placed where ``node`` starts, registered before its children are built
+        (so aliases to it resolve) and counted as one more level of nesting."""
+        if node.tag != tag:
             raise self._unsupported(node)
-        data = YMap()
+        data = cls()
         data.line = node.start_mark.line + 1
         data.col = node.start_mark.column + 1
-        data.marks = marks = {}
         self.built[id(node)] = data
         self._enter(node)
+        return data
+
+    def _mapping(self, node):  # noqa: ANN001, ANN202
+        data = self._open(node, YMap, _MAP)
+        data.marks = marks = {}
         if any(k.tag == _MERGE for k, _ in node.value):
             self.loader.flatten_mapping(node)
         for key_node, value_node in node.value:
@@ -172,16 +178,10 @@ class _Builder:
         return data
 
     def _sequence(self, node):  # noqa: ANN001, ANN202
-        if node.tag != _SEQ:
-            raise self._unsupported(node)
-        data = YList()
-        data.line = node.start_mark.line + 1
-        data.col = node.start_mark.column + 1
-        self.built[id(node)] = data
+        data = self._open(node, YList, _SEQ)
         children = node.value
         data.marks = [(child.start_mark.line + 1, child.start_mark.column + 1) for child in children]
         build = self.build
-        self._enter(node)
         data.extend([build(child) for child in children])
         self.depth -= 1
         return data
