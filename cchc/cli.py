@@ -34,25 +34,17 @@ class LazyGroup(click.Group):
     """A group whose sub-commands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return [name for name in COMMANDS if _available(name)]
+        return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         entry = COMMANDS.get(cmd_name)
-        if entry is None or not _available(cmd_name):
+        if entry is None:
             return None
-        module = importlib.import_module(entry[0])
-        return module.command
+        return importlib.import_module(entry[0]).command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, tr(vi, en)) for name, (_, vi, en) in COMMANDS.items() if _available(name)]
-        if rows:
-            with formatter.section(tr("Lệnh", "Commands")):
-                formatter.write_dl(rows)
-
-
-def _available(name: str) -> bool:
-    """A command is listed once its module exists (commands land one issue at a time)."""
-    return importlib.util.find_spec(COMMANDS[name][0]) is not None
+        with formatter.section(tr("Lệnh", "Commands")):
+            formatter.write_dl([(name, tr(vi, en)) for name, (_, vi, en) in COMMANDS.items()])
 
 
 def apply_lang_early(argv: list[str]) -> None:

@@ -8,6 +8,7 @@ dates outside the plan period, each pointing at the line that needs fixing.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -249,6 +250,11 @@ def _check_deadlines(plan: Plan, ck: Checker) -> None:
 
     first, last = plan.period
     period_start, period_end = dt.date(first, 1, 1), dt.date(last, 12, 31)
+    # Preparatory work dated between the plan's adoption and the start of its period (a 2022 plan
+    # adopted on 24/12/2021 whose first steps are due "12/2021") is inside the plan's life.
+    adopted = document_day(plan.document_date)
+    if adopted is not None and adopted < period_start:
+        period_start = dt.date(adopted.year, adopted.month, 1)
     for activity in plan.activities:
         key = "deadline_override" if activity.deadline_override is not None else "deadline"
         try:
@@ -263,3 +269,24 @@ def _check_deadlines(plan: Plan, ck: Checker) -> None:
             outside = [o.due for o in schedule.occurrences if not period_start <= o.due <= period_end]
             if outside:
                 ck.report(activity.raw, key, "P206", tr(f"hạn {outside[0]:%d/%m/%Y} nằm ngoài kỳ kế hoạch {plan.period_label()}", f"due date {outside[0]:%Y-%m-%d} is outside the plan period {plan.period_label()}"), WARNING)
+
+
+_DOCUMENT_DAY = re.compile(r"(?:ngày\s*)?(\d{1,2})\s*(?:tháng|/|-|\.)\s*(\d{1,2})\s*(?:năm|/|-|\.)\s*(\d{4})", re.IGNORECASE)
+
+
+def document_day(text: str) -> dt.date | None:
+    """The date a document was signed, from "ngày 24 tháng 12 năm 2021", "24/12/2021" or ISO."""
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        pass
+    match = _DOCUMENT_DAY.search(text)
+    if match is None:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

@@ -53,7 +53,7 @@ class Problem:
 
     def format(self) -> str:
         """``path:line:col: CODE message`` as ruff and yamllint print it."""
-        tag = "" if self.severity == ERROR else " (warning)"
+        tag = "" if self.severity == ERROR else tr(" (cảnh báo)", " (warning)")
         return one_line(f"{self.location()}: {self.code}{tag} {self.message}")
 
     def to_json(self) -> dict:

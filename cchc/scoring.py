@@ -806,6 +806,8 @@ def score_all(agencies: Iterable[Any], methodology: Methodology, figures: Any, y
     with_figures = figures.agency_ids(year)
     scores, unscored, uncovered = [], [], []
     for agency in agencies:
+        if agency.id not in with_figures and not _active_in(agency, year):
+            continue  # created after the year, or merged away before it: it owes no figures
         block = methodology.block_for(agency.kind)
         if block is None:
             if agency.id in with_figures:
@@ -817,6 +819,15 @@ def score_all(agencies: Iterable[Any], methodology: Methodology, figures: Any, y
         scores.append(score_agency(agency, block, figures.for_agency(agency.id), year, targets))
     rank(scores)
     return Scoreboard(year, methodology, scores, unscored, uncovered, getattr(figures, "illustrative", False))
+
+
+def _active_in(agency: Any, year: int) -> bool:
+    """Whether the agency existed during some of ``year`` (registry ``established`` and successor dates)."""
+    established = getattr(agency, "established", None)
+    if established is not None and established.year > year:
+        return False
+    gone = getattr(agency, "successor_date", None) if getattr(agency, "successor", None) else None
+    return gone is None or gone.year >= year
 
 
 def rank(scores: list[AgencyScore]) -> list[AgencyScore]:

@@ -24,11 +24,13 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ALIAS_EXPANSION = 100_000
 MAX_DEPTH = 100  # nested lists/mappings; real plans nest about 12 deep, Python's stack allows ~300
-# libyaml's composer recurses on the C stack and crashes the interpreter (SIGSEGV) somewhere past
-# 20,000 levels (far less on small stacks), so text that *could* nest that deep is checked event by
-# event first. Flow nesting needs one '[' or '{' per level; block nesting needs one more column of
-# indentation or one more "- "/"? " at the start of a line.
-_DEEP_FLOW_OPENERS = 1000
+# Deep nesting is refused by cchc itself, before libyaml sees it: libyaml's composer recurses on the C
+# stack (old builds crash past ~20,000 levels) and newer builds stop at their own limit (1,000) with an
+# English message and a column far from where the nesting went wrong. Text that *could* nest more than
+# MAX_DEPTH levels is therefore walked event by event with PyYAML's pure-Python parser, which has no
+# limit of its own. Flow nesting needs one more '[' or '{' open than closed per level; block nesting
+# needs one more column of indentation or one more "- "/"? " at the start of a line.
+_FLOW_BRACKETS = re.compile(r"[\[\]{}]")
 _DEEP_BLOCK_INDENT = re.compile("(?:^|[\r\x85\u2028\u2029])[ ?-]{500}", re.MULTILINE)
 _DEEP_BLOCK_INDENT_LF = re.compile("\n[ ?-]{500}")  # the same, much faster, for files whose only line break is \n
 
@@ -365,7 +367,7 @@ def parse_yaml(text: str, path: str) -> tuple[object, list[Problem]]:
             )
         ) from None
     except yaml.YAMLError as exc:
-        raise CchcError(Problem(path, None, None, "Y001", tr(f"YAML không hợp lệ: {exc}", f"invalid YAML: {exc}"))) from None
+        raise CchcError(Problem(path, None, None, "Y001", tr("YAML không hợp lệ; kiểm tra thụt lề, dấu ':' và dấu ngoặc", f"invalid YAML: {exc}"))) from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -377,16 +379,30 @@ def parse_yaml(text: str, path: str) -> tuple[object, list[Problem]]:
 
 
 def _may_nest_deeply(text: str) -> bool:
-    if text.count("[") + text.count("{") > _DEEP_FLOW_OPENERS:
+    if text.count("[") + text.count("{") > MAX_DEPTH and _flow_depth_bound(text) > MAX_DEPTH:
         return True
     if any(brk in text for brk in ("\r", "\x85", "\u2028", "\u2029")):
         return _DEEP_BLOCK_INDENT.search(text) is not None
     return _DEEP_BLOCK_INDENT_LF.search(text) is not None or _DEEP_BLOCK_INDENT.match(text) is not None
 
 
+def _flow_depth_bound(text: str) -> int:
+    """Most brackets open at once, counting brackets inside strings too: an upper bound in practice
+    (a stray ']' in a quoted string can lower it; libyaml's own limit is then the backstop)."""
+    depth = deepest = 0
+    for match in _FLOW_BRACKETS.finditer(text):
+        if match.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif depth:
+            depth -= 1
+    return deepest
+
+
 def _check_depth(text: str, path: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH from the parser's events (iterative: no recursion)."""
-    loader = _Loader(text)
+    """Refuse nesting deeper than MAX_DEPTH from the pure-Python parser's events (no recursion, no
+    limit of its own, so cchc's limit always fires first and at the right place)."""
+    loader = yaml.SafeLoader(text)
     starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
     ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
     depth = 0
@@ -436,6 +452,17 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
                 "tab character in YAML indentation; use spaces",
             ),
         )
+    if "nesting depth" in problem or "nesting level" in problem:  # libyaml's own limit (backstop)
+        return Problem(
+            path,
+            line,
+            col,
+            "Y001",
+            tr(
+                f"YAML lồng nhau quá sâu (hơn {MAX_DEPTH} cấp danh sách/ánh xạ)",
+                f"YAML nested too deeply (more than {MAX_DEPTH} levels of lists/mappings)",
+            ),
+        )
     if "constructor for the tag" in problem:
         return Problem(
             path,
@@ -453,10 +480,37 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
         col,
         "Y001",
         tr(
-            f"lỗi cú pháp YAML: {problem}; kiểm tra thụt lề, dấu ':' và dấu ngoặc",
+            f"lỗi cú pháp YAML{_syntax_detail_vi(problem)}; kiểm tra thụt lề, dấu ':' và dấu ngoặc",
             f"YAML syntax error: {problem}; check indentation, ':' and brackets",
         ),
     )
+
+
+# The parser's own wording is English; Vietnamese output names the common cases in Vietnamese and
+# otherwise gives no detail rather than mixing languages.
+_SYNTAX_DETAILS_VI = (
+    ("mapping values are not allowed", "dấu ':' không được đặt ở đây"),
+    ("could not find expected ':'", "thiếu dấu ':' sau khóa"),
+    ("did not find expected key", "thụt lề không khớp với khóa phía trên"),
+    ("did not find expected '-' indicator", "thiếu dấu '-' của phần tử danh sách"),
+    ("did not find expected ',' or ']'", "thiếu dấu ',' hoặc ']'"),
+    ("did not find expected ',' or '}'", "thiếu dấu ',' hoặc '}'"),
+    ("found character that cannot start any token", "có ký tự không thể mở đầu một giá trị (ví dụ '@' hoặc '`'); hãy đặt giá trị trong dấu nháy"),
+    ("found undefined alias", "bí danh (alias) chưa được khai báo"),
+    ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu nháy hoặc dấu đóng ngoặc?)"),
+    ("found unknown escape character", "ký tự thoát '\\' không hợp lệ trong chuỗi nháy kép"),
+    ("but found another document", "tệp có nhiều tài liệu YAML (---); mỗi tệp chỉ được một"),
+    ("expected <block end>", "thụt lề không khớp"),
+    ("found a tab character", "có ký tự tab trong phần thụt lề"),
+    ("found unexpected ':'", "dấu ':' không đúng chỗ"),
+)
+
+
+def _syntax_detail_vi(problem: str) -> str:
+    for english, vietnamese in _SYNTAX_DETAILS_VI:
+        if english in problem:
+            return f": {vietnamese}"
+    return ""
 
 
 def _has_tab_near(text: str, line: int, column: int) -> bool:
