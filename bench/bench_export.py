@@ -2,7 +2,7 @@
 
 Run: ``python bench/bench_export.py [ROWS]``. Not a unit test. The measurement runs in a child
 process, so its peak resident memory (``ru_maxrss``) is the export's alone: interpreter, the
-synthetic :class:`~cchc.overdue.OverdueReport` built in memory (deterministic: 200 agencies,
+synthetic :class:`~cchc.core.overdue.OverdueReport` built in memory (deterministic: 200 agencies,
 plan text of realistic length, some agencies merged since 2025) and the writer.
 """
 
@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from cchc.deadlines import Occurrence
-from cchc.model import Activity, Plan
-from cchc.overdue import OVERDUE, AgencySummary, Duty, DutyStatus, OverdueReport
+from cchc.core.deadlines import Occurrence
+from cchc.core.model import Activity, Plan
+from cchc.core.overdue import OVERDUE, AgencySummary, Duty, DutyStatus, OverdueReport
 
 WORDS = "rà soát đánh giá hoàn thiện quy định thủ tục hành chính cơ quan đơn vị triển khai thực hiện kế hoạch cải cách báo cáo kết quả số hóa hồ sơ".split()
 
@@ -66,7 +66,7 @@ def synthetic_report(rows: int, seed: int = 30) -> OverdueReport:
 
 def child(rows: int) -> None:
     """Build the report, write it, print the measurements as JSON (run in a fresh process)."""
-    from cchc.excel import write_overdue_workbook
+    from cchc.adapters.excel import write_overdue_workbook
 
     started = time.perf_counter()
     report = synthetic_report(rows)

@@ -29,16 +29,16 @@ for p in sorted(pathlib.Path(ROOT).rglob('*.yaml')):
 """,
     "validate": """
 from pathlib import Path
-from cchc.validation import validate_paths
+from cchc.app.validate import validate_paths
 problems, unreadable, files = validate_paths([Path(ROOT)])
 assert not [p for p in problems if p.severity == 'error'], problems[:3]
 """,
     "overdue": """
 import datetime as dt
 from pathlib import Path
-from cchc.workspace import load_workspace
-from cchc.progress import ProgressBook
-from cchc.overdue import overdue_report
+from cchc.adapters.workspace import load_workspace
+from cchc.core.progress import ProgressBook
+from cchc.core.overdue import overdue_report
 ws = load_workspace(Path(ROOT))
 report = overdue_report([(p, ws.registry_of(p)) for p in ws.plans], ProgressBook([]), dt.date(2024, 12, 31))
 """,

@@ -11,11 +11,12 @@ import random
 import sys
 import time
 
-from cchc.agencies import Agency
-from cchc.figures import Figure, FigureSet
+from cchc.adapters.methodologyfile import parse_methodology
+from cchc.core.agencies import Agency
+from cchc.core.figures import Figure, FigureSet
+from cchc.core.scoring import PlanTarget, TargetBook, rank, score_all
 from cchc.indicators import INDICATORS
 from cchc.indicators.base import Goal, Quantity, Reduction
-from cchc.scoring import PlanTarget, TargetBook, parse_methodology, rank, score_all
 
 KINDS = ("department", "district-committee", "commune-committee")
 LEVELS = {"department": "tinh", "district-committee": "huyen", "commune-committee": "xa"}

@@ -12,7 +12,8 @@ import sys
 import click
 
 from cchc import __version__
-from cchc.i18n import set_lang, tr
+from cchc.core.i18n import set_lang, tr
+from cchc.core.problems import EXIT_INTERNAL, EXIT_USAGE, CchcError
 
 # name -> (module, one-line help in Vietnamese, in English). The help is kept here so that
 # listing the commands does not import them.
@@ -76,6 +77,44 @@ def cli(ctx: click.Context, lang: str, debug: bool) -> None:
 
 def main() -> None:
     """Console entry point: runs the CLI and turns every failure into one line and an exit code."""
-    from cchc.errors import run_safely
-
     sys.exit(run_safely(cli))
+
+
+def run_safely(cli: click.Group, args: list[str] | None = None) -> int:
+    """Run ``cli`` standalone-free; returns the exit code instead of raising."""
+    argv = list(args) if args is not None else sys.argv[1:]
+    debug = "--debug" in argv
+    apply_lang_early(argv)
+    try:
+        result = cli.main(args=argv, prog_name="cchc", standalone_mode=False)
+        return result if isinstance(result, int) else 0
+    except CchcError as exc:
+        if debug:
+            raise
+        click.echo(str(exc), err=True)
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.Abort:
+        click.echo(tr("Đã hủy.", "Aborted."), err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_USAGE if exc.exit_code == 2 else exc.exit_code
+    except KeyboardInterrupt:
+        click.echo(tr("Đã hủy.", "Aborted."), err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - last line of defence for users
+        if debug:
+            raise
+        click.echo(
+            tr(
+                f"lỗi nội bộ của cchc ({type(exc).__name__}: {exc}); chạy lại với --debug và báo lỗi",
+                f"internal error in cchc ({type(exc).__name__}: {exc}); rerun with --debug and report it",
+            ),
+            err=True,
+        )
+        return EXIT_INTERNAL
+

@@ -26,8 +26,7 @@ class Result:
 
 def run_cli(*args: str, cwd: Path | None = None) -> Result:
     """Invoke ``cchc`` through the same wrapper as the console script (exit codes, one-line errors)."""
-    from cchc.cli import cli
-    from cchc.errors import run_safely
+    from cchc.cli import cli, run_safely
 
     runner = CliRunner()
     with runner.isolation() as (out, err, _):

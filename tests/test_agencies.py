@@ -6,7 +6,8 @@ import unicodedata
 
 import pytest
 
-from cchc.agencies import UnknownAgency, load_registry
+from cchc.adapters.registryfile import load_registry
+from cchc.core.agencies import UnknownAgency
 from tests.conftest import DATA
 
 REGISTRY, PROBLEMS = load_registry(DATA / "validate" / "agencies.yaml")

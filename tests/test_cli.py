@@ -10,6 +10,7 @@ import pytest
 from cchc.cli import COMMANDS
 from tests.conftest import ROOT, run_cli
 
+
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_every_command_has_help(name):
     result = run_cli(name, "--help")
@@ -30,10 +31,10 @@ def test_help_and_version_do_not_import_heavy_modules():
     code = (
         "import sys\n"
         "from cchc.cli import cli\n"
-        "from cchc.errors import run_safely\n"
+        "from cchc.cli import run_safely\n"
         "run_safely(cli, ['--help'])\n"
         "run_safely(cli, ['--version'])\n"
-        "heavy = [m for m in ('openpyxl', 'rich', 'yaml', 'cchc.workspace') if m in sys.modules]\n"
+        "heavy = [m for m in ('openpyxl', 'rich', 'yaml', 'cchc.adapters.workspace') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout

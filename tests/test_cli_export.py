@@ -13,7 +13,7 @@ import json
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from cchc.commands.export import default_as_of
+from cchc.app.export import default_as_of
 from tests.conftest import DATA, ROOT, run_cli
 
 FIXTURE = DATA / "overdue"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cchc.figures import HEADER, Figure
+from cchc.adapters.figuresfile import HEADER
+from cchc.core.figures import Figure
 from cchc.indicators.base import STATUSES
 from tests.conftest import DATA, ROOT, run_cli
 
@@ -122,6 +123,11 @@ def test_several_bad_rows_give_one_line_each(tmp_path):
 
 
 def _year_folder(root: Path, year: int, rows: list[str]) -> None:
+    """A workspace of its own: the bundled plans, and these figures in its reports/ folder."""
+    if not (root / "plans").exists():
+        import shutil
+
+        shutil.copytree(ROOT / "plans", root / "plans")
     folder = root / "reports" / str(year) / "hai-duong"
     folder.mkdir(parents=True)
     (folder / "figures.csv").write_text(",".join(HEADER) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
@@ -130,7 +136,7 @@ def _year_folder(root: Path, year: int, rows: list[str]) -> None:
 def test_compare_with_an_earlier_year(tmp_path):
     _year_folder(tmp_path, 2024, ["Sở Nội vụ,on_time_dossiers,100,100,,,,", "Sở Tư pháp,on_time_dossiers,90,100,,,,"])
     _year_folder(tmp_path, 2023, ["Sở Nội vụ,on_time_dossiers,90,100,,,,", "Sở Tư pháp,on_time_dossiers,100,100,,,,"])
-    args = ("2024", "--plans", PLANS, "--methodology", "qd766", "--compare", "2023")
+    args = ("2024", "--plans", str(tmp_path / "plans"), "--methodology", "qd766", "--compare", "2023")
     table = score(*args, cwd=tmp_path)
     assert table.exit_code == 0, table.output
     assert "± Điểm" in table.stdout and "± Hạng" in table.stdout and "Số liệu minh họa" not in table.stdout
@@ -143,13 +149,13 @@ def test_compare_with_an_earlier_year(tmp_path):
 
 def test_compare_without_figures_for_that_year(tmp_path):
     _year_folder(tmp_path, 2024, ["Sở Nội vụ,on_time_dossiers,100,100,,,,"])
-    result = score("2024", "--plans", PLANS, "--compare", "2022", cwd=tmp_path)
+    result = score("2024", "--plans", str(tmp_path / "plans"), "--compare", "2022", cwd=tmp_path)
     assert result.exit_code == 1 and "2022" in result.stderr and "Traceback" not in result.output
 
 
 def test_agency_without_figures_still_gets_a_scorecard(tmp_path):
     _year_folder(tmp_path, 2024, ["Sở Nội vụ,on_time_dossiers,100,100,,,,"])
-    result = score("2024", "--plans", PLANS, "--agency", "Sở Tư pháp", cwd=tmp_path)
+    result = score("2024", "--plans", str(tmp_path / "plans"), "--agency", "Sở Tư pháp", cwd=tmp_path)
     assert result.exit_code == 0, result.output
     assert "chưa xếp hạng" in result.stdout and "không có số liệu" in result.stdout
 
@@ -183,11 +189,11 @@ def test_province_must_be_known(tmp_path):
 
 
 def test_figure_hooks_fill_gaps_but_files_win(tmp_path, monkeypatch):
-    from cchc.commands import score as command
+    from cchc.app import score as command
 
     _year_folder(tmp_path, 2024, ["Sở Nội vụ,plan_completion_on_time,5,10,,,,", "Sở Tư pháp,on_time_dossiers,1,1,,,,"])
 
-    def completion(workspace, registry, year):
+    def completion(run, registry, year):
         assert registry.province == "Hải Dương" and year == 2024
         return [
             Figure("so-noi-vu", "plan_completion_on_time", "2024", numerator=10, denominator=10, path="progress"),
@@ -195,7 +201,7 @@ def test_figure_hooks_fill_gaps_but_files_win(tmp_path, monkeypatch):
         ]
 
     monkeypatch.setattr(command, "FIGURE_HOOKS", [completion])
-    data = json.loads(score("2024", "--plans", PLANS, "--format", "json", cwd=tmp_path).stdout)
+    data = json.loads(score("2024", "--plans", str(tmp_path / "plans"), "--format", "json", cwd=tmp_path).stdout)
     values = {a["agency_id"]: next(c["value"] for c in a["criteria"] if c["indicator"] == "plan_completion_on_time") for a in data["agencies"]}
     assert values == {"so-noi-vu": 50.0, "so-tu-phap": 90.0}
 
@@ -204,16 +210,16 @@ def test_compare_follows_an_explicit_figures_folder(tmp_path):
     _year_folder(tmp_path, 2024, ["Sở Nội vụ,on_time_dossiers,100,100,,,,"])
     _year_folder(tmp_path, 2023, ["Sở Nội vụ,on_time_dossiers,50,100,,,,"])
     figures = tmp_path / "reports" / "2024" / "hai-duong"
-    data = json.loads(run_cli("score", "2024", "--plans", PLANS, "--figures", str(figures), "--methodology", "qd766", "--compare", "2023", "--format", "json").stdout)
+    data = json.loads(run_cli("score", "2024", "--plans", str(tmp_path / "plans"), "--figures", str(figures), "--methodology", "qd766", "--compare", "2023", "--format", "json").stdout)
     assert data["agencies"][0]["compare"]["total_change"] == 10.0  # reports/2023/hai-duong was read
 
 
 def test_several_provinces_need_province(tmp_path):
     _year_folder(tmp_path, 2024, ["Sở Nội vụ,on_time_dossiers,100,100,,,,"])
     (tmp_path / "reports" / "2024" / "hung-yen").mkdir()
-    result = score("2024", "--plans", PLANS, cwd=tmp_path)
+    result = score("2024", "--plans", str(tmp_path / "plans"), cwd=tmp_path)
     assert result.exit_code == 2 and "hai-duong, hung-yen" in result.stderr and "--province" in result.stderr
-    assert score("2024", "--plans", PLANS, "--province", "hai-duong", cwd=tmp_path).exit_code == 0
+    assert score("2024", "--plans", str(tmp_path / "plans"), "--province", "hai-duong", cwd=tmp_path).exit_code == 0
 
 
 def test_agencies_outside_the_methodology_are_named_and_warnings_shown(tmp_path):
@@ -221,7 +227,7 @@ def test_agencies_outside_the_methodology_are_named_and_warnings_shown(tmp_path)
     (tmp_path / "reports" / "2024" / "hai-duong" / "extra.yaml").write_text(
         "kind: figures\nyear: 2024\ncolour: red\nfigures:\n  - {agency: Sở Tư pháp, indicator: satisfaction, value: 91}\n", encoding="utf-8"
     )
-    result = score("2024", "--plans", PLANS, cwd=tmp_path)
+    result = score("2024", "--plans", str(tmp_path / "plans"), cwd=tmp_path)
     assert result.exit_code == 0, result.output
     assert "Công an tỉnh" in result.stdout and "không chấm loại cơ quan" in result.stdout
     assert "F519" in result.stderr and "colour" in result.stderr

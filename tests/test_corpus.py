@@ -180,8 +180,8 @@ def test_openpyxl_parses_with_defusedxml() -> None:
 def test_xlsx_is_refused_when_openpyxl_runs_without_defusedxml(built: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     import openpyxl
 
-    from cchc.problems import UnreadableInput
-    from cchc.xlsxread import open_workbook
+    from cchc.adapters.xlsxread import open_workbook
+    from cchc.core.problems import UnreadableInput
 
     monkeypatch.setattr(openpyxl, "DEFUSEDXML", False)
     with pytest.raises(UnreadableInput) as caught:
@@ -192,7 +192,7 @@ def test_xlsx_is_refused_when_openpyxl_runs_without_defusedxml(built: dict[str, 
 def test_docx_reader_uses_defusedxml() -> None:
     from defusedxml import ElementTree
 
-    from cchc.importer import sources
+    from cchc.adapters.importer import sources
 
     assert sources.ElementTree is ElementTree
 
@@ -202,8 +202,8 @@ def test_yaml_limits_hold_with_either_parser(libyaml: bool, monkeypatch: pytest.
     """Control characters are located in characters (libyaml counts bytes), deep nesting is refused."""
     import yaml as pyyaml
 
-    from cchc import yamlio
-    from cchc.problems import CchcError
+    from cchc.adapters import yamlio
+    from cchc.core.problems import CchcError
 
     if not libyaml:
 

@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc.deadlines import KINDS, Occurrence, Schedule, parse_deadline, schedule_from_override
+from cchc.core.deadlines import KINDS, Occurrence, Schedule, parse_deadline, schedule_from_override
 
 CASES_FILE = Path(__file__).parent / "cases" / "deadlines.yaml"
 CASES = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))

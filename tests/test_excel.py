@@ -17,13 +17,19 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-import cchc.excel as excel
-from cchc.commands.overdue import load_inputs
-from cchc.excel import is_cchc_output, write_meeting_workbook, write_overdue_workbook, write_score_workbook
-from cchc.i18n import set_lang
+import cchc.adapters.excel as excel
+from cchc.adapters.excel import (
+    is_cchc_output,
+    write_meeting_workbook,
+    write_overdue_workbook,
+    write_score_workbook,
+)
+from cchc.app.inputs import Inputs
+from cchc.app.overdue import plans_and_progress
+from cchc.core.i18n import set_lang
+from cchc.core.overdue import activity_statuses, overdue_report
+from cchc.core.problems import CchcError
 from cchc.indicators import get_indicator
-from cchc.overdue import activity_statuses, overdue_report
-from cchc.problems import CchcError
 from tests.conftest import DATA
 
 FIXTURE = DATA / "overdue"
@@ -46,7 +52,7 @@ areas:
 
 
 def fixture_inputs(plans_dir: Path = FIXTURE / "plans", progress: Path = FIXTURE / "reports"):
-    return load_inputs(plans_dir, (), progress)
+    return plans_and_progress(Inputs(plans=plans_dir, progress=progress))
 
 
 def fixture_report(agency: str | None = None, within: int | None = None):
@@ -412,7 +418,7 @@ def test_text_that_looks_like_a_formula_from_a_plan_is_stored_as_text(tmp_path, 
     (plans / "agencies.yaml").write_bytes((FIXTURE / "plans" / "mau" / "agencies.yaml").read_bytes())
     (plans / "plan.yaml").write_text(FORMULA_PLAN, encoding="utf-8")
     (tmp_path / "reports").mkdir()
-    pairs, book = load_inputs(tmp_path / "plans", (), tmp_path / "reports")
+    pairs, book = plans_and_progress(Inputs(plans=tmp_path / "plans", progress=tmp_path / "reports"))
     path = tmp_path / "cong-thuc.xlsx"
     write_overdue_workbook(overdue_report(pairs, book, AS_OF), path)
     ws = load_workbook(path)["Quá hạn"]

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cchc.agencies import load_registry
-from cchc.figures import HEADER, load_figures
+from cchc.adapters.figuresfile import HEADER, load_figures
+from cchc.adapters.registryfile import load_registry
+from cchc.core.problems import CchcError, UnreadableInput
 from cchc.indicators import INDICATORS
-from cchc.problems import CchcError, UnreadableInput
 from tests.conftest import DATA, ROOT
 
 FIGURES = DATA / "figures"

@@ -1,7 +1,7 @@
 """Property tests of the figure and progress readers on hostile input.
 
 Whatever a CSV, YAML or xlsx file holds, reading it gives figures/entries and problems, or one
-:class:`~cchc.problems.CchcError` — never another exception. Every problem names the file, and its
+:class:`~cchc.core.problems.CchcError` — never another exception. Every problem names the file, and its
 formatted line is one line. Numbers written the ways Vietnamese offices write them read the same.
 """
 
@@ -19,11 +19,11 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cchc.agencies import load_registry
-from cchc.figures import HEADER, load_figures
-from cchc.problems import CchcError, Problem
-from cchc.progress import CSV_HEADER, load_progress
-from cchc.workspace import load_workspace
+from cchc.adapters.figuresfile import HEADER, load_figures
+from cchc.adapters.progressfile import CSV_HEADER, load_progress
+from cchc.adapters.registryfile import load_registry
+from cchc.adapters.workspace import load_workspace
+from cchc.core.problems import CchcError, Problem
 from tests.conftest import ROOT
 
 SUPPORT_REGISTRY = ROOT / "tests" / "corpus" / "support" / "agencies.yaml"

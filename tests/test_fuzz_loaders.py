@@ -9,9 +9,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc.planfile import read_plan
-from cchc.problems import CchcError, Problem
-from cchc.yamlio import YMap, parse_yaml
+from cchc.adapters.planfile import read_plan
+from cchc.adapters.yamlio import YMap, parse_yaml
+from cchc.core.problems import CchcError, Problem
 
 YAMLISH = st.text(alphabet=string.printable + "ạảấầẩẫậăắằẳẵặđêếềểễệôốồổỗộơớờởỡợưứừửữựĐ:-[]{}&*!|>'\"#\t", max_size=300)
 

@@ -15,15 +15,22 @@ import openpyxl
 import pytest
 import yaml
 
-from cchc.agencies import Agency, Collective, Registry
-from cchc.importer import GUESS, REPAIR, SKIP, WARNING
-from cchc.importer.agencies import AgencySplitter
-from cchc.importer.cells import amount_vnd, clean_cell, list_items
-from cchc.importer.layouts import ANNEX, CELLS_PER_LINE, FRAMEWORK, TASK_LIST, is_cells_per_line, read_header
-from cchc.importer.pipeline import import_plan, registry_for
-from cchc.importer.sources import Row
-from cchc.importer.tables import parse_rows
-from cchc.importer.targets import extract_targets
+from cchc.adapters.importer import GUESS, REPAIR, SKIP, WARNING
+from cchc.adapters.importer.agencies import AgencySplitter
+from cchc.adapters.importer.cells import amount_vnd, clean_cell, list_items
+from cchc.adapters.importer.layouts import (
+    ANNEX,
+    CELLS_PER_LINE,
+    FRAMEWORK,
+    TASK_LIST,
+    is_cells_per_line,
+    read_header,
+)
+from cchc.adapters.importer.pipeline import import_plan, registry_for
+from cchc.adapters.importer.sources import Row
+from cchc.adapters.importer.tables import parse_rows
+from cchc.adapters.importer.targets import extract_targets
+from cchc.core.agencies import Agency, Collective, Registry
 from tests.conftest import DATA, ROOT, run_cli
 
 SEEDS = DATA / "seeds"
@@ -38,7 +45,7 @@ MANUAL = "Sửa tay"
 @pytest.fixture(autouse=True)
 def vietnamese() -> Iterator[None]:
     """Report messages follow the language; other tests may have switched it."""
-    from cchc.i18n import get_lang, set_lang
+    from cchc.core.i18n import get_lang, set_lang
 
     before = get_lang()
     set_lang("vi")
@@ -474,7 +481,7 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
 
 
 def test_failed_write_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import cchc.importer.writer as writer
+    import cchc.adapters.importer.writer as writer
 
     out = tmp_path / "hung-yen" / "nhiem-vu.yaml"
     out.parent.mkdir(parents=True)

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 import pytest
 import yaml
 
-from cchc.importer import ERROR, GUESS, REPAIR, SKIP, WARNING
-from cchc.importer.cells_per_line import looks_like, parse_cells_per_line
-from cchc.text import squash
+from cchc.adapters.importer import ERROR, GUESS, REPAIR, SKIP, WARNING
+from cchc.adapters.importer.cells_per_line import looks_like, parse_cells_per_line
+from cchc.core.text import squash
 from tests.conftest import DATA, ROOT, run_cli
 
 SEED = DATA / "seeds" / "ha-tinh-khung-nhiem-vu-cchc-2022.txt"
@@ -182,8 +182,8 @@ MANUAL = ("Ghi chú thủ công", "Sửa thủ công", "Thêm thủ công")
 
 def test_cchc_import_reproduces_the_plan_up_to_manual_repairs(committed):
     """What ``cchc import`` makes of the seed equals the committed plan minus notes marked as manual."""
-    from cchc.importer.pipeline import import_plan
-    from cchc.registryfile import load_registry
+    from cchc.adapters.importer.pipeline import import_plan
+    from cchc.adapters.registryfile import load_registry
 
     registry, _ = load_registry(PLAN.parent / "agencies.yaml")
     imported = import_plan(SEED, registry=registry, plan_id=committed["id"]).plan

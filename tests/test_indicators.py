@@ -22,9 +22,9 @@ import pytest
 import yaml
 
 import cchc.indicators as registry
+from cchc.core.scoring import Criterion, PlanTarget, TargetBook, Tier, criterion_points
 from cchc.indicators import ALIASES, INDICATORS, get_indicator, indicator_ids, suggest_indicator
 from cchc.indicators.base import Goal, Quantity, Reduction
-from cchc.scoring import Criterion, PlanTarget, TargetBook, Tier, criterion_points
 from tests.conftest import CASES, ROOT
 
 CASE_DIR = CASES / "indicators"

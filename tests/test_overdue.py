@@ -144,10 +144,11 @@ def test_bundled_data_per_province():
 
 
 def test_plan_completion_counts_expand_collectives():
-    from cchc.commands.overdue import load_inputs
-    from cchc.overdue import completion_counts
+    from cchc.app.inputs import Inputs
+    from cchc.app.overdue import plans_and_progress
+    from cchc.core.overdue import completion_counts
 
-    pairs, book = load_inputs(FIXTURE / "plans", (), FIXTURE / "reports")
+    pairs, book = plans_and_progress(Inputs(plans=FIXTURE / "plans", progress=FIXTURE / "reports"))
     counts = completion_counts(pairs, book, 2023, dt.date(2023, 12, 31))
     assert counts == {
         "so-noi-vu": (1, 2),  # a1 2023 on time; a2 owed as a member of "Các sở, ban, ngành", not reported
@@ -160,7 +161,7 @@ def test_plan_completion_counts_expand_collectives():
 
 
 def test_a_province_loads_only_its_own_folder():
-    from cchc.workspace import load_workspace
+    from cchc.adapters.workspace import load_workspace
     from tests.conftest import ROOT
 
     ws = load_workspace(ROOT / "plans", "hai duong")

@@ -9,25 +9,26 @@ from types import SimpleNamespace
 
 import pytest
 
-from cchc.agencies import Agency
-from cchc.figures import Figure, FigureSet
-from cchc.indicators import INDICATORS
-from cchc.indicators.base import Goal
-from cchc.model import Plan, Target
-from cchc.problems import CchcError
-from cchc.scoring import (
+from cchc.adapters.methodologyfile import (
+    builtin_methodologies,
+    check_methodology,
+    check_methodology_data,
+    load_methodology,
+    parse_methodology,
+)
+from cchc.adapters.yamlio import parse_yaml
+from cchc.core.agencies import Agency
+from cchc.core.figures import Figure, FigureSet
+from cchc.core.model import Plan, Target
+from cchc.core.problems import CchcError
+from cchc.core.scoring import (
     DEFAULT_BANDS,
     Band,
     Block,
     PlanTarget,
     TargetBook,
-    builtin_methodologies,
-    check_methodology,
-    check_methodology_data,
     compare,
     criterion_points,
-    load_methodology,
-    parse_methodology,
     rank,
     round_points,
     score_agency,
@@ -35,7 +36,8 @@ from cchc.scoring import (
     to_json,
     year_figure,
 )
-from cchc.yamlio import parse_yaml
+from cchc.indicators import INDICATORS
+from cchc.indicators.base import Goal
 from tests.conftest import ROOT
 
 SO_NOI_VU = Agency("so-noi-vu", "Sở Nội vụ", "department", "tinh")

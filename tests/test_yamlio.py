@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from cchc.problems import CchcError, UnreadableInput
-from cchc.yamlio import load_yaml, parse_yaml
+from cchc.adapters.yamlio import load_yaml, parse_yaml
+from cchc.core.problems import CchcError, UnreadableInput
 
 
 def test_positions_of_values_and_items():

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import yaml
 
-from cchc.schedules import schedule_of
-from cchc.workspace import load_workspace
+from cchc.adapters.workspace import load_workspace
+from cchc.core.schedules import schedule_of
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2024, 12, 31)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cchc.i18n import get_lang, tr
+from cchc.core.i18n import get_lang, tr
 
 
 @click.command(name="deadline", help=tr("Giải thích cách cchc đọc một cụm thời hạn, ví dụ: cchc deadline \"Quý I hàng năm\" --period 2021-2025", "Explain how cchc reads a deadline phrase, e.g. cchc deadline \"Quý I hàng năm\" --period 2021-2025"))
@@ -15,8 +15,8 @@ def command(phrase: str, period: str | None, as_json: bool) -> int:
     import datetime as dt
     import re
 
-    from cchc.deadlines import parse_deadline
-    from cchc.problems import CchcError
+    from cchc.core.deadlines import parse_deadline
+    from cchc.core.problems import CchcError
 
     if period is None:
         span = (dt.date.today().year, dt.date.today().year)
@@ -27,7 +27,7 @@ def command(phrase: str, period: str | None, as_json: bool) -> int:
         span = (int(match.group(1)), int(match.group(2) or match.group(1)))
     schedule = parse_deadline(phrase, span)
     if as_json:
-        from cchc.render import emit_json
+        from cchc.commands._output import emit_json
 
         emit_json(schedule.to_json(get_lang()))
     else:

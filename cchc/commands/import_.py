@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from cchc.i18n import tr
+from cchc.core.i18n import tr
 
 LARGE_INPUT_ROWS = 500  # below this the import is over before a progress bar would help
 _SEVERITY = {
@@ -38,11 +38,11 @@ _SEVERITY = {
 @click.option("--force", is_flag=True, help=tr("Ghi đè tệp đã có.", "Overwrite an existing file."))
 @click.option("--progress", "show_progress", is_flag=True, help=tr("Luôn hiện thanh tiến độ.", "Always show the progress bar."))
 def command(source: Path, output: Path, registry: Path | None, province: str | None, plan_id: str | None, title: str | None, period: str | None, report: bool, force: bool, show_progress: bool) -> int:
-    from cchc.importer.pipeline import import_plan, registry_for
-    from cchc.importer.writer import check_writable, render_plan, schema_reference, write_atomic
-    from cchc.problems import EXIT_USAGE, CchcError, Problem
+    from cchc.adapters.importer.pipeline import import_plan, registry_for
+    from cchc.adapters.importer.writer import check_writable, render_plan, schema_reference, write_plan
+    from cchc.core.problems import EXIT_USAGE, CchcError, Problem
 
-    check_writable(output, force)  # before the (possibly long) import
+    check_writable(output, force, source)  # before the (possibly long) import
     loaded, registry_notes = registry_for(output, registry)
     with ProgressBar(show_progress) as progress:
         result = import_plan(
@@ -63,7 +63,7 @@ def command(source: Path, output: Path, registry: Path | None, province: str | N
         )
     if not result.plan.get("province"):
         raise CchcError(Problem(str(source), None, None, "I004", tr("không biết tỉnh; hãy ghi bằng --province hoặc --registry", "province unknown; give it with --province or --registry")), EXIT_USAGE)
-    write_atomic(output, render_plan(result.plan, source.name, schema_reference(output)), force)
+    write_plan(output, render_plan(result.plan, source.name, schema_reference(output)))
     if report:
         for note in sorted(result.report, key=lambda n: n.line or 0):
             where = tr(f"dòng {note.line}", f"line {note.line}") if note.line else tr("chung", "general")
@@ -91,7 +91,7 @@ def default_plan_id(output: Path) -> str:
     """plans/hai-duong/khung-2021-2025.yaml -> hai-duong-khung-2021-2025."""
     import re
 
-    from cchc.text import fold
+    from cchc.core.text import fold
 
     parts = [output.stem]
     if output.parent.name and output.parent.name not in (".", "plans"):

@@ -2,87 +2,60 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
 
-from cchc.commands.plans import PLANS_DIR
-from cchc.i18n import tr
-from cchc.labels import REPORTED_LABELS, SCHEDULE_KIND_LABELS, label
-from cchc.render import format_option
-
-
-def parse_as_of(value: str | None) -> dt.date:
-    from cchc.problems import CchcError
-
-    if value is None:
-        return dt.date.today()
-    for parse in (dt.date.fromisoformat, lambda v: dt.datetime.strptime(v, "%d/%m/%Y").date()):
-        try:
-            return parse(value)
-        except ValueError:
-            continue
-    raise CchcError(tr(f"--as-of '{value}' không phải ngày có thật; viết YYYY-MM-DD hoặc DD/MM/YYYY", f"--as-of '{value}' is not a real date; write YYYY-MM-DD or DD/MM/YYYY"), 2)
-
-
-def load_inputs(plans_dir: Path, plan_ids: tuple[str, ...], progress_path: Path | None, province: str | None = None, workspace=None):  # noqa: ANN001, ANN201
-    """Plans (each with its registry) and the checked progress book; stops on any data error."""
-    from cchc.problems import CchcError
-    from cchc.progress import ProgressBook, load_progress, progress_files
-    from cchc.workspace import load_workspace
-
-    ws = workspace or load_workspace(plans_dir, province)
-    plans = [ws.plan(pid) for pid in plan_ids] if plan_ids else ws.plans
-    if province is not None:
-        registry = ws.registry_for(province)
-        plans = [p for p in plans if ws.registry_of(p) is registry]
-    pairs = [(plan, ws.registry_of(plan)) for plan in plans]
-    root = progress_path or Path("reports")
-    if progress_path is not None and not progress_path.exists():
-        raise CchcError(tr(f"không có tệp/thư mục tiến độ '{progress_path}'", f"no progress file or folder '{progress_path}'"), 2)
-    if not root.exists():
-        return pairs, ProgressBook([])
-    registries = {plan.id: ws.registry_of(plan) for plan in ws.plans}
-    book, problems = load_progress(progress_files(root), ws.plans, registries, skip_other_plans=ws.partial)
-    if problems:
-        raise CchcError("\n".join(p.format() for p in problems[:20]), 1)
-    return pairs, book
+from cchc.commands._options import AS_OF, PLANS_DIR, PROGRESS, make_inputs
+from cchc.commands._output import check_destination, emit, force_option, format_option, output_option
+from cchc.core.i18n import tr
+from cchc.core.labels import REPORTED_LABELS, SCHEDULE_KIND_LABELS, label
 
 
 @click.command(name="overdue", help=tr("Danh sách nhiệm vụ quá hạn theo cơ quan, tính đến một ngày.", "Overdue activities by agency as of a date."))
 @click.option("--plan", "plan_ids", multiple=True, help=tr("Chỉ kế hoạch này (lặp lại được).", "Only this plan (repeatable)."))
 @PLANS_DIR
-@click.option("--progress", "progress_path", type=click.Path(path_type=Path), help=tr("Tệp/thư mục báo cáo tiến độ (mặc định: reports/).", "Progress file or folder (default: reports/)."))
-@click.option("--as-of", "as_of", help=tr("Tính đến ngày (YYYY-MM-DD; mặc định: hôm nay).", "As of this date (YYYY-MM-DD; default: today)."))
+@PROGRESS
+@AS_OF
 @click.option("--province", help=tr("Chỉ kế hoạch của tỉnh này.", "Only this province's plans."))
 @click.option("--agency", help=tr("Chỉ nhiệm vụ của cơ quan này (kể cả với tư cách thành viên của 'Các sở, ban, ngành'…).", "Only this agency's duties (including as a member of a collective)."))
 @click.option("--within", type=click.IntRange(min=0), help=tr("Liệt kê thêm việc đến hạn trong N ngày tới.", "Also list what falls due in the next N days."))
+@click.option("--year", type=click.IntRange(1990, 2100), help=tr("Chỉ các kế hoạch có kỳ bao gồm năm này.", "Only plans whose period covers this year."))
 @format_option
+@output_option
 @click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help=tr("Ghi thêm ra tệp Excel.", "Also write an Excel workbook."))
-@click.option("--force", is_flag=True, help=tr("Cho phép ghi đè tệp Excel đã có.", "Allow replacing an existing Excel file."))
-def command(plan_ids, plans_dir, progress_path, as_of, province, agency, within, fmt, xlsx_path, force) -> None:  # noqa: ANN001
-    from cchc.overdue import overdue_report
+@force_option
+def command(plan_ids, plans_dir, progress_path, as_of, province, agency, within, year, fmt, output, xlsx_path, force) -> None:  # noqa: ANN001
+    from cchc.app.overdue import overdue
 
-    date = parse_as_of(as_of)
-    pairs, book = load_inputs(plans_dir, plan_ids, progress_path, province)
-    report = overdue_report(pairs, book, date, agency, within)
-    if fmt == "json":
-        from cchc.render import emit_json
-
-        emit_json(report_json(report))
-    elif fmt == "csv":
-        from cchc.render import emit_csv
-
-        columns, rows = report_rows(report)
-        emit_csv(columns, rows)
-    else:
-        print_report(report)
+    inputs = make_inputs(plans_dir, province, progress_path=progress_path, as_of=as_of)
+    sources = [p for p in (plans_dir, progress_path) if p is not None]
+    check_destination(fmt, output, force, sources)
     if xlsx_path is not None:
-        from cchc.excel import write_overdue_workbook
+        from cchc.adapters.excel import check_target
+
+        check_target(xlsx_path, force, tuple(sources))
+    report = overdue(inputs, tuple(plan_ids), agency, within, year)
+    emit(OverdueView(report), fmt, output)
+    if xlsx_path is not None:
+        from cchc.adapters.excel import write_overdue_workbook
 
         write_overdue_workbook(report, xlsx_path, force=force)
         click.echo(tr(f"Đã ghi {xlsx_path}", f"Wrote {xlsx_path}"), err=True)
+
+
+class OverdueView:
+    def __init__(self, report):  # noqa: ANN001
+        self.report = report
+
+    def data(self) -> dict:
+        return report_json(self.report)
+
+    def rows(self) -> tuple[list[str], list[list]]:
+        return report_rows(self.report)
+
+    def show(self, out) -> None:  # noqa: ANN001
+        print_report(out, self.report)
 
 
 def _row_json(status) -> dict:  # noqa: ANN001
@@ -137,12 +110,9 @@ def _short(text: str, width: int = 80) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def print_report(report) -> None:  # noqa: ANN001
+def print_report(out, report) -> None:  # noqa: ANN001
     from rich.table import Table
 
-    from cchc.render import console
-
-    out = console()
     title = tr(f"Nhiệm vụ quá hạn tính đến ngày {report.as_of:%d/%m/%Y}", f"Overdue activities as of {report.as_of:%Y-%m-%d}")
     if report.agency:
         title += f" — {report.agency}"

@@ -6,14 +6,14 @@ import json
 
 import click
 
-from cchc.i18n import tr
+from cchc.core.i18n import tr
 
 SCHEMA_KINDS = ("plan", "agencies")
 
 
 def json_schema(kind: str) -> dict:
-    from cchc import formats
-    from cchc.schema import to_json_schema
+    from cchc.adapters import formats
+    from cchc.adapters.schema import to_json_schema
 
     root = {"plan": formats.PLAN, "agencies": formats.AGENCIES}[kind]
     return to_json_schema(root, f"https://cchc.example/schemas/{kind}.schema.json", f"cchc {kind} file")

@@ -24,28 +24,21 @@ the block says ``rank_by: block``). ``status`` is ``met`` | ``not_met`` | ``no_d
 null for a criterion left out of the total (``missing: exclude``); ``rank_change`` > 0 means the
 agency moved up.
 
-Figures computed elsewhere (plan completion from progress reports) come in through
-:data:`FIGURE_HOOKS`; figures in files win over computed ones.
+The computation is :func:`cchc.app.score.score`; this module parses options and renders.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import click
 
-from cchc.commands.plans import PLANS_DIR
-from cchc.completion import plan_completion_figures
-from cchc.i18n import get_lang, tr
-from cchc.labels import AGENCY_KIND_LABELS, SCORE_STATUS_LABELS, label
-from cchc.render import format_option
-
-# Figures computed from other inputs: each hook is called as hook(workspace, registry, year) and
-# returns Figure objects (cchc.figures). Plan completion comes from the progress reports.
-FIGURE_HOOKS: list[Callable[[Any, Any, int], Iterable[Any]]] = [plan_completion_figures]
+from cchc.commands._options import AS_OF, FIGURES, METHODOLOGY, PLANS_DIR, PROGRESS, PROVINCE, make_inputs
+from cchc.commands._output import check_destination, emit, force_option, format_option, output_option
+from cchc.core.i18n import get_lang, tr
+from cchc.core.labels import AGENCY_KIND_LABELS, SCORE_STATUS_LABELS, label
 
 STATUS_COLOURS = {"met": "green", "not_met": "red", "no_data": "yellow"}
 
@@ -59,166 +52,68 @@ STATUS_COLOURS = {"met": "green", "not_met": "red", "no_data": "yellow"}
 )
 @click.argument("year", type=click.IntRange(1990, 2100))
 @click.option("--agency", help=tr("Bảng điểm của cơ quan này (không phân biệt hoa thường, dấu).", "This agency's scorecard (case and diacritics ignored)."))
-@click.option("--methodology", "methodology_name", help=tr("Phương pháp: qd766 hoặc tệp YAML (mặc định: plans/<tỉnh>/methodology-YEAR.yaml, nếu không có thì qd766).", "Methodology: qd766 or a YAML file (default: plans/<province>/methodology-YEAR.yaml, else qd766)."))
-@click.option("--figures", "figures_path", type=click.Path(path_type=Path), help=tr("Tệp/thư mục số liệu (mặc định: reports/YEAR/).", "Figures file or folder (default: reports/YEAR/)."))
+@METHODOLOGY
+@FIGURES
+@PROGRESS
 @PLANS_DIR
-@click.option("--province", help=tr("Tỉnh (tên hoặc thư mục, vd. hai-duong).", "Province (name or folder slug, e.g. hai-duong)."))
+@PROVINCE
+@AS_OF
 @click.option("--compare", "compare_year", type=click.IntRange(1990, 2100), help=tr("So sánh với năm trước đó.", "Compare with an earlier year."))
 @format_option
+@output_option
 @click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help=tr("Ghi thêm ra tệp Excel (phiếu điểm, xếp hạng, biểu đồ).", "Also write an Excel workbook (scorecards, ranking, charts)."))
-@click.option("--force", is_flag=True, help=tr("Cho phép ghi đè tệp Excel đã có không do cchc tạo.", "Allow replacing an existing Excel file cchc did not write."))
-def command(year, agency, methodology_name, figures_path, plans_dir, province, compare_year, fmt, xlsx_path, force) -> None:  # noqa: ANN001
-    from cchc.scoring import compare, load_methodology
-    from cchc.workspace import load_workspace
+@force_option
+def command(year, agency, methodology_name, figures_path, progress_path, plans_dir, province, as_of, compare_year, fmt, output, xlsx_path, force) -> None:  # noqa: ANN001
+    from cchc.app.score import score
 
-    if compare_year == year:
-        raise _usage(tr("--compare phải là một năm khác YEAR", "--compare must be a different year from YEAR"))
-    workspace = load_workspace(plans_dir, province)
-    registry, slug = resolve_province(workspace, province, figures_path, year)
-    methodology = load_methodology(methodology_name or default_methodology(plans_dir, slug, year))
-    board = scoreboard(workspace, registry, slug, methodology, figures_path, year)
-    if compare_year is not None:
-        # the earlier year is scored with the same methodology, against that year's plan targets
-        compare(board, scoreboard(workspace, registry, slug, methodology, None if figures_path is None else _sibling_year(figures_path, year, compare_year), compare_year))
+    inputs = make_inputs(plans_dir, province, figures_path, progress_path, methodology_name, as_of)
+    sources = [p for p in (plans_dir, figures_path, progress_path) if p is not None]
+    check_destination(fmt, output, force, sources)
     if xlsx_path is not None:
-        from cchc.excel import check_target
+        from cchc.adapters.excel import check_target
 
-        check_target(xlsx_path, force)  # refuse before any output, not after
-    shown = [agency_score(board, registry, agency, workspace)] if agency else board.scores
-    _emit(board, shown, fmt, scorecard=bool(agency))
+        check_target(xlsx_path, force, tuple(sources))  # refuse before any output, not after
+    result = score(inputs, year, agency, compare_year)
+    for warning in result.warnings or []:
+        click.echo(warning.format(), err=True)
+    emit(ScoreView(result), fmt, output)
     if xlsx_path is not None:
         from dataclasses import replace
 
-        from cchc.excel import write_score_workbook
-        from cchc.scoring import to_json
+        from cchc.adapters.excel import write_score_workbook
+        from cchc.core.scoring import to_json
 
-        write_score_workbook(to_json(replace(board, scores=shown)), xlsx_path, force=force, illustrative=board.illustrative)
+        board = result.board
+        write_score_workbook(to_json(replace(board, scores=result.shown)), xlsx_path, force=force, illustrative=board.illustrative)
         click.echo(tr(f"Đã ghi {xlsx_path}", f"Wrote {xlsx_path}"), err=True)
 
 
-# -- inputs ----------------------------------------------------------------------------------
+class ScoreView:
+    """A scorecard (with --agency) or the ranking, for every output format."""
 
+    def __init__(self, result: Any):
+        self.result = result
+        self.scorecard = result.agency is not None
 
-def _usage(message: str) -> Exception:
-    from cchc.problems import EXIT_USAGE, CchcError
+    def data(self) -> Any:
+        from dataclasses import replace
 
-    return CchcError(message, EXIT_USAGE)
+        from cchc.core.scoring import to_json
 
+        board = self.result.board
+        return to_json(replace(board, scores=self.result.shown, unscored=[] if self.scorecard else board.unscored))
 
-def resolve_province(workspace: Any, province: str | None, figures_path: Path | None, year: int) -> tuple[Any, str]:
-    """The registry to score against, and its folder slug."""
-    slugs = {Path(path).parent.name: registry for path, registry in workspace.registries.items()}
-    if province:
-        registry = workspace.registry_for(province)
-        return registry, next(slug for slug, reg in slugs.items() if reg is registry)
-    root = figures_path or Path("reports") / str(year)
-    if not root.exists():
-        if figures_path is not None:
-            raise _usage(tr(f"không có tệp/thư mục số liệu '{figures_path}'", f"no figures file or folder '{figures_path}'"))
-        raise _no_figures(year, root)
-    named = [part for part in root.resolve().parts if part in slugs]
-    if named:
-        return slugs[named[-1]], named[-1]
-    found = sorted(child.name for child in root.iterdir() if child.is_dir() and child.name in slugs) if root.is_dir() else []
-    if len(found) == 1:
-        return slugs[found[0]], found[0]
-    if found:
-        raise _usage(tr(f"có số liệu của nhiều tỉnh ({', '.join(found)}); chọn bằng --province", f"figures for several provinces ({', '.join(found)}); choose one with --province"))
-    raise _usage(tr(f"không biết số liệu ở {root} thuộc tỉnh nào; dùng --province", f"cannot tell which province the figures in {root} are for; use --province"))
+    def rows(self) -> tuple[list[str], list[list[Any]]]:
+        return _scorecard_rows(self.result.agency) if self.scorecard else _ranking_rows(self.result.board.scores)
 
-
-def _no_figures(year: int, where: Path) -> Exception:
-    from cchc.problems import CchcError
-
-    return CchcError(tr(f"không có số liệu năm {year} ({where}); dùng --figures", f"no figures for {year} ({where}); use --figures"))
-
-
-def _targets(workspace: Any, registry: Any, year: int) -> Any:
-    """The targets of the province's plans that apply in ``year``."""
-    from cchc.scoring import TargetBook
-
-    return TargetBook.from_plans([plan for plan in workspace.plans if workspace.registry_of(plan) is registry], year)
-
-
-def default_methodology(plans_dir: Path, slug: str, year: int) -> str:
-    own = plans_dir / slug / f"methodology-{year}.yaml"
-    return str(own) if own.is_file() else "qd766"
-
-
-def _sibling_year(figures_path: Path, year: int, other: int) -> Path:
-    """``reports/2024/hai-duong`` -> ``reports/2023/hai-duong`` for --compare with --figures."""
-    parts = [str(other) if part == str(year) else part for part in figures_path.parts]
-    return Path(*parts)
-
-
-def scoreboard(workspace: Any, registry: Any, slug: str, methodology: Any, figures_path: Path | None, year: int) -> Any:
-    from cchc.figures import load_figures
-    from cchc.problems import ERROR, CchcError
-    from cchc.scoring import score_all
-
-    root = figures_path or Path("reports") / str(year)
-    paths = [root / slug] if root.is_dir() and (root / slug).is_dir() and root.name != slug else [root]
-    if not paths[0].exists():
-        if figures_path is not None:
-            raise _usage(tr(f"không có tệp/thư mục số liệu '{figures_path}'", f"no figures file or folder '{figures_path}'"))
-        raise _no_figures(year, paths[0])
-    figures, problems = load_figures(paths, registry, year)
-    errors = [p for p in problems if p.severity == ERROR]
-    if errors:
-        raise CchcError("\n".join(p.format() for p in errors))
-    for warning in problems:
-        click.echo(warning.format(), err=True)
-    reporting = figures.agency_ids(year)  # computed figures complete a report; they do not start one
-    for hook in FIGURE_HOOKS:
-        figures.add_missing([f for f in hook(workspace, registry, year) if f.agency_id in reporting])
-    if not figures.agency_ids(year):
-        raise _no_figures(year, paths[0])
-    board = score_all(registry.agencies, methodology, figures, year, _targets(workspace, registry, year))
-    board.province = registry.province
-    return board
-
-
-def agency_score(board: Any, registry: Any, name: str, workspace: Any) -> Any:
-    """The agency's score; an agency without figures still gets a scorecard (all missing)."""
-    from cchc.problems import CchcError
-    from cchc.scoring import score_agency
-
-    agency = registry.find(name)
-    if agency.is_collective:
-        raise CchcError(tr(f"'{agency.name}' là một nhóm cơ quan; chọn một cơ quan", f"'{agency.name}' is a group of agencies; pick one agency"))
-    found = board.find(agency.id)
-    if found is not None:
-        return found
-    block = board.methodology.block_for(agency.kind)
-    if block is None:
-        raise CchcError(
-            tr(
-                f"phương pháp '{board.methodology.id}' không chấm loại cơ quan của '{agency.name}' ({agency.kind})",
-                f"methodology '{board.methodology.id}' does not score '{agency.name}''s kind ({agency.kind})",
-            )
-        )
-    return score_agency(agency, block, {}, board.year, _targets(workspace, registry, board.year))
+    def show(self, out: Any) -> None:
+        if self.scorecard:
+            _print_scorecard(out, self.result.board, self.result.agency)
+        else:
+            _print_ranking(out, self.result.board)
 
 
 # -- output ----------------------------------------------------------------------------------
-
-
-def _emit(board: Any, scores: list[Any], fmt: str, scorecard: bool) -> None:
-    if fmt == "json":
-        from dataclasses import replace
-
-        from cchc.render import emit_json
-        from cchc.scoring import to_json
-
-        emit_json(to_json(replace(board, scores=scores, unscored=[] if scorecard else board.unscored)))
-    elif fmt == "csv":
-        from cchc.render import emit_csv
-
-        emit_csv(*(_scorecard_rows(scores[0]) if scorecard else _ranking_rows(scores)))
-    elif scorecard:
-        _print_scorecard(board, scores[0])
-    else:
-        _print_ranking(board)
 
 
 def _num(value: Any) -> str:
@@ -287,13 +182,10 @@ def _header(out: Any, board: Any, subtitle: str) -> None:
         out.print(tr("[yellow]Số liệu minh họa — không phải số liệu thật.[/]", "[yellow]Illustrative figures (số liệu minh họa) — not real data.[/]"))
 
 
-def _print_scorecard(board: Any, score: Any) -> None:
+def _print_scorecard(out: Any, board: Any, score: Any) -> None:
     from rich.table import Table
 
-    from cchc.render import console
-
     lang = get_lang()
-    out = console()
     _header(out, board, score.name)
     compared = score.previous is not None
     table = Table(header_style="bold", show_edge=False)
@@ -349,13 +241,10 @@ def _print_scorecard(board: Any, score: Any) -> None:
             out.print(f"  - {result.criterion.id} {result.criterion.title(lang)}: {result.evaluation.reason(lang)} [dim]({result.criterion.indicator})[/]", highlight=False)
 
 
-def _print_ranking(board: Any) -> None:
+def _print_ranking(out: Any, board: Any) -> None:
     from rich.table import Table
 
-    from cchc.render import console
-
     lang = get_lang()
-    out = console()
     _header(out, board, tr("xếp hạng", "ranking"))
     groups: dict[str, list[Any]] = {}
     for score in board.scores:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from cchc.commands.plans import PLANS_DIR, plan_summary
-from cchc.i18n import tr
+from cchc.commands._options import PLANS_DIR, make_inputs
+from cchc.core.i18n import tr
 
 
 @click.command(name="show", help=tr("Xem một kế hoạch (PLAN) hoặc một mục của nó (ITEM: mã mục).", "Show a plan (PLAN) or one of its items (ITEM: item id)."))
@@ -17,27 +17,22 @@ from cchc.i18n import tr
 @PLANS_DIR
 @click.option("--json", "as_json", is_flag=True, help=tr("In JSON.", "Print JSON."))
 def command(plan_id: str, item_id: str | None, plans_dir: Path, as_json: bool) -> None:
-    from cchc.problems import CchcError
-    from cchc.render import emit_json
-    from cchc.workspace import load_workspace
+    from cchc.app.browse import find_item, plan_summary
+    from cchc.commands._output import emit_json
 
-    ws = load_workspace(plans_dir)
-    plan = ws.plan(plan_id)
-    if item_id is None:
+    plan, item, registry = find_item(make_inputs(plans_dir), plan_id, item_id)
+    if item is None:
         if as_json:
             emit_json({**plan_summary(plan), "areas": [_area_json(a) for a in plan.areas]})
         else:
             _print_plan(plan)
         return
-    item = plan.item(item_id)
-    if item is None:
-        raise CchcError(tr(f"kế hoạch '{plan.id}' không có mục '{item_id}'", f"plan '{plan.id}' has no item '{item_id}'"), 2)
     fields = _item_fields(item)
     if as_json:
         emit_json(fields)
         return
-    fields = _for_people(fields, item, plan, ws.registry_of(plan))
-    from cchc.render import console
+    fields = _for_people(fields, item, plan, registry)
+    from cchc.commands._output import console
 
     out = console()
     for key, value in fields.items():
@@ -91,7 +86,7 @@ FIELD_LABELS = {
 
 def _for_people(fields: dict, item, plan, registry) -> dict:  # noqa: ANN001
     """Names as the registry knows them today, and how the deadline is read."""
-    from cchc.model import Activity
+    from cchc.core.model import Activity
 
     out = dict(fields)
     if registry is not None:
@@ -99,7 +94,7 @@ def _for_people(fields: dict, item, plan, registry) -> dict:  # noqa: ANN001
             if out.get(key):
                 out[key] = [registry.display_name(hit) if (hit := registry.lookup(n)) else n for n in out[key]]
     if isinstance(item, Activity):
-        from cchc.schedules import schedule_of
+        from cchc.core.schedules import schedule_of
 
         try:
             schedule = schedule_of(item, plan.period)
@@ -138,7 +133,7 @@ def _area_activities(area) -> list:  # noqa: ANN001
 def _print_plan(plan) -> None:  # noqa: ANN001
     from rich.table import Table
 
-    from cchc.render import console
+    from cchc.commands._output import console
 
     out = console()
     out.print(f"[bold]{plan.title}[/]", highlight=False)

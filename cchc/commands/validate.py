@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from cchc.i18n import tr
-from cchc.problems import ERROR, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Problem
+from cchc.core.i18n import tr
+from cchc.core.problems import ERROR, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Problem
 
 
 @click.command(name="validate", help=tr("Kiểm tra các tệp YAML của cchc (mặc định: plans/).", "Check cchc YAML files (default: plans/)."))
@@ -17,7 +17,7 @@ from cchc.problems import ERROR, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Problem
 @click.option("--strict", is_flag=True, help=tr("Coi cảnh báo là lỗi.", "Treat warnings as errors."))
 @click.option("--plans", "plans_dir", type=click.Path(path_type=Path), default=Path("plans"), show_default=True, help=tr("Kế hoạch dùng để đối chiếu báo cáo tiến độ và số liệu.", "Plans that progress and figure files are checked against."))
 def command(paths: tuple[Path, ...], fmt: str, strict: bool, plans_dir: Path) -> int:
-    from cchc.validation import validate_paths
+    from cchc.app.validate import validate_paths
 
     targets = list(paths) or [Path("plans")]
     missing = [p for p in targets if not p.exists()]

@@ -113,7 +113,7 @@ def indicator_ids() -> tuple[str, ...]:
 
 def suggest_indicator(name: str) -> list[str]:
     """Closest indicator ids or portal codes to a misspelt name."""
-    from cchc.text import fold, suggest
+    from cchc.core.text import fold, suggest
 
     candidates = {fold(known): known for known in (*INDICATORS, *ALIASES)}
     return suggest(name, candidates)

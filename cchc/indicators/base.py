@@ -130,7 +130,7 @@ class Goal:
 
 
 class Measured(Protocol):
-    """What :meth:`Indicator.evaluate` reads from a figure (``cchc.figures.Figure`` fits)."""
+    """What :meth:`Indicator.evaluate` reads from a figure (``cchc.core.figures.Figure`` fits)."""
 
     numerator: float | int | None
     denominator: float | int | None

@@ -1,0 +1,754 @@
+"""Actual figures (số liệu thực tế): read YAML, CSV and xlsx files into :class:`Figure` objects.
+
+This module only reads and checks; scoring lives in :mod:`cchc.core.scoring`.
+
+Formats
+-------
+**CSV** (UTF-8, BOM tolerated; ``;`` is accepted as the separator when the header uses it). The
+header is the contract, exactly::
+
+    agency,indicator,numerator,denominator,value,period,source,note
+
+Blank lines and lines starting with ``#`` are skipped.
+
+**xlsx**: the first sheet that has the same header row within its first 20 rows; rows below it
+are read like CSV rows (Excel row numbers are reported).
+
+**Folders** are searched recursively. ``reports/<year>/`` also holds progress reports, so there a
+YAML file counts only with ``kind: figures`` and a CSV/xlsx file only when its header names both
+``agency`` and ``indicator`` (a misspelt figures header is still reported).
+
+**YAML**::
+
+    kind: figures
+    year: 2024                 # optional; the default period, and every period must fall in it
+    province: Hải Dương        # optional; must be the registry's province
+    illustrative: true         # số liệu minh họa: the score command says so in its output
+    source: "Báo cáo …"        # default source of every row
+    fractions: false           # true: bare percent values are fractions (0.955 = 95.5 %)
+    figures:
+      - {agency: Sở Nội vụ, indicator: on_time_dossiers, numerator: 1180, denominator: 1200}
+      - {agency: Sở Nội vụ, indicator: satisfaction, value: "95,5 %", period: 2024-Q4}
+
+Row rules
+---------
+* ``agency``: a name or alias in the registry (case- and diacritic-insensitive); collectives are
+  not agencies. ``indicator``: an indicator id or a QĐ 766 metric code (``ON_TIME`` …), or
+  ``<indicator>.<input>`` to give one input per row (``on_time_dossiers.settled`` with the count in
+  ``value``); rows for the same agency, indicator and period are merged.
+* A ratio is given by ``numerator`` and ``denominator`` (counts: non-negative integers, ``1.234`` and
+  ``1,234`` read as thousands) and/or by ``value`` in percent; when both are given they must agree to
+  within half a point. A quantity (minutes of waiting) is given by ``value`` only.
+* Percentages: ``95.5``, ``"95,5"``, ``"95,5%"`` and ``"95,5 %"`` all mean 95.5 %. A fraction such as
+  ``0.955`` is read as 95.5 % only where that is unambiguous: an xlsx cell formatted as a percentage,
+  or a YAML file that declares ``fractions: true``. Elsewhere a bare value above 0 and at most 1
+  written with decimals (``0.955``, ``1.0``) is rejected as ambiguous; an integer ``1`` means 1 %.
+* ``period``: ``2024``, ``2024-Q1`` … ``2024-Q4`` or ``2024-05``; default: the file's ``year``, else
+  the year being scored.
+
+Problem codes
+-------------
+==== ========================================================================
+F501 the file is not a figures file (YAML shape, ``kind``, a row that is not a mapping)
+F502 CSV/xlsx header is not the contract, a row has the wrong number of fields, or a broken CSV row
+     (a quote never closed); an xlsx that cannot be read
+F503 unknown agency (closest names suggested)
+F504 unknown indicator or input (closest names suggested)
+F505 not a number (``abc``)
+F506 a count that is negative or not whole
+F507 numerator greater than denominator
+F508 a value out of range (120 %, negative minutes)
+F509 an ambiguous fraction (``0.955`` without ``fractions: true``)
+F510 a bad or missing period
+F511 a row without agency, indicator or figures (or only half a ratio); a file named on the command
+     line with a header but no rows
+F512 figures that do not fit the indicator (value disagrees with the counts, counts for a quantity)
+F513 the same figure given twice
+F514 a collective ("Các sở, ban, ngành") where one agency is needed
+F516 a period outside the file's ``year``
+F517 the file's province is not the registry's
+F518 a folder with no figure files (warning)
+F519 an unknown key (warning)
+F520 a file type that is not YAML, CSV or xlsx
+==== ========================================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from cchc.adapters.csvrows import CsvSyntaxError, csv_rows
+from cchc.core.figures import Figure, FigureSet
+from cchc.core.i18n import tr
+from cchc.core.problems import ERROR, WARNING, CchcError, Problem, UnreadableInput
+from cchc.core.text import fold, nfc
+from cchc.indicators import get_indicator, suggest_indicator
+from cchc.indicators.base import Indicator, Quantity, format_number
+
+HEADER = ("agency", "indicator", "numerator", "denominator", "value", "period", "source", "note")
+FIGURE_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
+_HEADER_SEARCH_ROWS = 20
+_AGREEMENT = Decimal("0.5")  # percentage points a given value may differ from its counts
+_PERIOD = re.compile(r"^(\d{4})(?:-(?:[Qq]([1-4])|(\d{1,2})))?$")
+_GROUPED = re.compile(r"^\d{1,3}(?:([.,\u00a0 ])\d{3})(?:\1\d{3})*$")
+_YAML_ROW_KEYS = frozenset(HEADER)
+_YAML_TOP_KEYS = frozenset(("kind", "year", "province", "illustrative", "source", "fractions", "figures", "notes"))
+
+
+def load_figures(paths: list[Path], registry: Any, year: int | None = None) -> tuple[FigureSet, list[Problem]]:
+    """Read figure files and folders (searched recursively) against an agency registry.
+
+    ``year`` is the default period of rows and files that name none. Returns every figure that
+    could be read and every problem found; a file that cannot be read at all raises
+    :class:`~cchc.core.problems.UnreadableInput`.
+    """
+    reader = _Reader(registry, year)
+    for path in paths:
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if _is_figure_file(p))
+            if not files:
+                reader.problems.append(
+                    Problem(
+                        str(path),
+                        None,
+                        None,
+                        "F518",
+                        tr("thư mục không có tệp số liệu (.yaml, .csv, .xlsx)", "no figure files (.yaml, .csv, .xlsx) in this folder"),
+                        WARNING,
+                    )
+                )
+            for file in files:
+                reader.read_file(file, in_folder=True)
+        else:
+            reader.read_file(path, in_folder=False)
+    return reader.finish()
+
+
+def _is_figure_file(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in FIGURE_SUFFIXES and not path.name.startswith((".", "~$"))
+
+
+@dataclass(slots=True)
+class _Cell:
+    """A raw field with where it sits and how it was written."""
+
+    value: Any
+    line: int | None
+    col: int | None
+    fraction: bool = False  # a bare percent here is a fraction: xlsx "%" format, or YAML "fractions: true"
+    from_input: bool = False  # given by an "<indicator>.<input>" row
+
+
+@dataclass(slots=True)
+class _FileContext:
+    path: str
+    period: str | None
+    year: int | None
+    source: str
+
+
+@dataclass(slots=True)
+class _Pending:
+    """Slots of one (agency, indicator, period) being filled by one or more rows."""
+
+    figure: Figure
+    indicator: Indicator
+    cells: dict[str, _Cell] = field(default_factory=dict)
+
+
+class _Reader:
+    def __init__(self, registry: Any, year: int | None):
+        self.registry = registry
+        self.year = year
+        self.problems: list[Problem] = []
+        self.pending: dict[tuple[str, str, str], _Pending] = {}
+        self.illustrative = False
+        self.paths: list[str] = []
+        self._agencies: dict[str, Any] = {}
+
+    # -- files -------------------------------------------------------------------------------
+    def read_file(self, path: Path, in_folder: bool) -> None:
+        suffix = path.suffix.lower()
+        shown = str(path)
+        if suffix in (".yaml", ".yml"):
+            self._read_yaml(path, in_folder)
+        elif suffix == ".csv":
+            self._read_csv(path, in_folder)
+        elif suffix == ".xlsx":
+            self._read_xlsx(path, in_folder)
+        else:
+            self.problems.append(
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    "F520",
+                    tr(
+                        f"không đọc được loại tệp '{suffix or path.name}'; dùng .yaml, .csv hoặc .xlsx",
+                        f"cannot read '{suffix or path.name}' files; use .yaml, .csv or .xlsx",
+                    ),
+                )
+            )
+
+    def _read_yaml(self, path: Path, in_folder: bool) -> None:
+        from cchc.adapters.yamlio import load_yaml
+
+        shown = str(path)
+        data, problems = load_yaml(path)
+        if in_folder and not (isinstance(data, dict) and data.get("kind") == "figures"):
+            return  # reports/<year>/ also holds progress reports and other kinds
+        self.problems.extend(problems)
+        if not isinstance(data, dict) or data.get("kind") != "figures":
+            self._problem(shown, data, "kind", "F501", tr("tệp số liệu YAML phải có 'kind: figures'", "a YAML figures file needs 'kind: figures'"))
+            return
+        self.paths.append(shown)
+        for key in data:
+            if key not in _YAML_TOP_KEYS:
+                self._unknown_key(shown, data, key)
+        year = data.get("year")
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200):
+            self._problem(shown, data, "year", "F510", tr(f"'year' phải là một năm, không phải '{year}'", f"'year' must be a year, not '{year}'"))
+            year = None
+        province = data.get("province")
+        registry_province = getattr(self.registry, "province", None)
+        if isinstance(province, str) and registry_province and fold(province) != fold(registry_province):
+            self._problem(
+                shown,
+                data,
+                "province",
+                "F517",
+                tr(
+                    f"tệp ghi tỉnh '{province}' nhưng danh mục cơ quan là của '{registry_province}'",
+                    f"the file is for '{province}' but the agency registry is for '{registry_province}'",
+                ),
+            )
+            return
+        if data.get("illustrative") is True:
+            self.illustrative = True
+        rows = data.get("figures")
+        if not isinstance(rows, list):
+            self._problem(shown, data, "figures", "F501", tr("'figures' phải là danh sách các dòng số liệu", "'figures' must be a list of rows"))
+            return
+        context = _FileContext(shown, str(year) if year is not None else None, year, str(data.get("source") or ""))
+        fractions = data.get("fractions") is True
+        for index, row in enumerate(rows):
+            line, col = rows.pos(index) if hasattr(rows, "pos") else (None, None)
+            if not isinstance(row, dict):
+                self.problems.append(Problem(shown, line, col, "F501", tr("mỗi dòng số liệu phải là một ánh xạ (agency: …, indicator: …)", "each figure row must be a mapping (agency: …, indicator: …)")))
+                continue
+            cells = {}
+            for key, value in row.items():
+                kline, kcol = row.pos(key) if hasattr(row, "pos") else (line, col)
+                if key not in _YAML_ROW_KEYS:
+                    self._unknown_key(shown, row, key)
+                    continue
+                cells[key] = _Cell(value, kline, kcol, fraction=fractions)
+            self._row(context, cells, line, col)
+
+    def _read_csv(self, path: Path, in_folder: bool) -> None:
+        from cchc.adapters.yamlio import read_text
+
+        shown = str(path)
+        text = nfc(read_text(path, "CSV"))
+        lines = text.splitlines(keepends=True)
+        first = next((ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")), "")
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        header_line = None
+        rows = 0
+        context = _FileContext(shown, None, None, "")
+        try:
+            for line, raw in csv_rows(lines, delimiter):
+                if not any(cell.strip() for cell in raw) or raw[0].lstrip().startswith("#"):
+                    continue
+                if header_line is None:
+                    if not _is_header(raw):
+                        if not in_folder or _looks_like_header(raw):
+                            self.problems.append(_header_problem(shown, line))
+                        return
+                    header_line = line
+                    self.paths.append(shown)
+                    continue
+                rows += 1
+                self._table_row(context, raw, [False] * len(raw), line, strict_width=True)
+        except CsvSyntaxError as exc:
+            self.problems.append(Problem(shown, exc.line, 1, "F502", exc.message))
+            return
+        if header_line is None and not in_folder:
+            self.problems.append(_header_problem(shown, 1))
+        elif header_line is not None and not rows and not in_folder:
+            self.problems.append(_no_rows_problem(shown, header_line))
+
+    def _read_xlsx(self, path: Path, in_folder: bool) -> None:
+        from cchc.adapters.xlsxread import iter_rows_safely, open_workbook
+
+        shown = str(path)
+        if not path.is_file():
+            raise UnreadableInput(Problem(shown, None, None, "F502", tr("không tìm thấy tệp", "file not found")))
+        workbook = open_workbook(path, "F502")
+        near_miss = None
+        try:
+            context = _FileContext(shown, None, None, "")
+            for sheet in workbook.worksheets:
+                header_line = None
+                for number, row in enumerate(iter_rows_safely(sheet, path, "F502"), start=1):
+                    values = [nfc(cell.value) if isinstance(cell.value, str) else cell.value for cell in row]
+                    if header_line is None:
+                        if number > _HEADER_SEARCH_ROWS:
+                            break
+                        texts = ["" if v is None else str(v) for v in values]
+                        if _is_header(texts):
+                            header_line = number
+                            self.paths.append(shown)
+                        elif near_miss is None and _looks_like_header(texts):
+                            near_miss = number
+                        continue
+                    if all(_blank(v) for v in values):
+                        continue
+                    percent = [isinstance(getattr(cell, "number_format", None), str) and "%" in cell.number_format for cell in row]
+                    self._table_row(context, values, percent, number, strict_width=False)
+                if header_line is not None:
+                    return
+        finally:
+            workbook.close()
+        if not in_folder or near_miss is not None:
+            self.problems.append(_header_problem(shown, near_miss))
+
+    # -- rows --------------------------------------------------------------------------------
+    def _table_row(self, context: _FileContext, raw: list[Any], percent: list[bool], line: int, strict_width: bool) -> None:
+        """One CSV/xlsx data row; xlsx rows may stop early (empty trailing cells are not stored)."""
+        values = list(raw)
+        while len(values) > len(HEADER) and _blank(values[-1]):
+            values.pop()
+        if len(values) > len(HEADER) or (strict_width and len(values) != len(HEADER)):
+            self.problems.append(
+                Problem(
+                    context.path,
+                    line,
+                    None,
+                    "F502",
+                    tr(
+                        f"dòng có {len(values)} cột, tiêu đề có {len(HEADER)}",
+                        f"the row has {len(values)} fields, the header has {len(HEADER)}",
+                    ),
+                )
+            )
+            return
+        cells = {}
+        for col, (name, value) in enumerate(zip(HEADER, values, strict=False), start=1):
+            if _blank(value):
+                continue
+            cells[name] = _Cell(value.strip() if isinstance(value, str) else value, line, col, fraction=percent[col - 1])
+        self._row(context, cells, line, 1)
+
+    def _row(self, context: _FileContext, cells: dict[str, _Cell], line: int | None, col: int | None) -> None:
+        path = context.path
+        for required in ("agency", "indicator"):
+            if required not in cells:
+                self.problems.append(Problem(path, line, col, "F511", tr(f"dòng thiếu '{required}'", f"the row has no '{required}'")))
+                return
+        agency = self._agency(path, cells["agency"])
+        target = self._indicator(path, cells["indicator"])
+        period = self._period(context, cells.get("period"), line, col)
+        if agency is None or target is None or period is None:
+            return
+        indicator, input_name = target
+        key = (agency.id, indicator.id, period)
+        pending = self.pending.get(key)
+        if pending is None:
+            figure = Figure(
+                agency.id,
+                indicator.id,
+                period,
+                level=getattr(agency, "level", None),
+                source=_text(cells.get("source")) or context.source,
+                note=_text(cells.get("note")),
+                path=path,
+                line=line,
+            )
+            pending = self.pending[key] = _Pending(figure, indicator)
+        elif input_name is None:
+            first = pending.figure
+            self.problems.append(
+                Problem(
+                    path,
+                    line,
+                    col,
+                    "F513",
+                    tr(
+                        f"số liệu '{indicator.id}' của '{agency.name}' kỳ {period} đã có ở {first.path}:{first.line}",
+                        f"figure '{indicator.id}' for '{agency.name}' in {period} already given at {first.path}:{first.line}",
+                    ),
+                )
+            )
+            return
+        if input_name is not None:
+            self._input_row(pending, input_name, cells, context, line, col)
+        else:
+            self._figure_row(pending, cells, context, line, col)
+
+    def _figure_row(self, pending: _Pending, cells: dict[str, _Cell], context: _FileContext, line: int | None, col: int | None) -> None:
+        indicator = pending.indicator
+        given = [name for name in ("numerator", "denominator", "value") if name in cells]
+        if not given:
+            self.problems.append(
+                Problem(
+                    context.path,
+                    line,
+                    col,
+                    "F511",
+                    tr("dòng không có số liệu: cần numerator và denominator, hoặc value", "the row has no figures: give numerator and denominator, or value"),
+                )
+            )
+            return
+        if isinstance(indicator, Quantity) and ("numerator" in cells or "denominator" in cells):
+            cell = cells.get("numerator") or cells["denominator"]
+            self._bad(context.path, cell, "F512", tr(f"'{indicator.id}' chỉ nhận 'value' (không dùng numerator/denominator)", f"'{indicator.id}' takes 'value' only (no numerator/denominator)"))
+            return
+        for name in given:
+            pending.cells[name] = cells[name]
+
+    def _input_row(self, pending: _Pending, input_name: str, cells: dict[str, _Cell], context: _FileContext, line: int | None, col: int | None) -> None:
+        indicator = pending.indicator
+        slot = "value" if isinstance(indicator, Quantity) else ("numerator" if input_name == indicator.inputs[0].name else "denominator")
+        cell = cells.get("value")
+        if cell is None or "numerator" in cells or "denominator" in cells:
+            self.problems.append(
+                Problem(
+                    context.path,
+                    line,
+                    col,
+                    "F511",
+                    tr(
+                        f"dòng '{indicator.id}.{input_name}' ghi số liệu ở cột 'value' (và để trống numerator, denominator)",
+                        f"a '{indicator.id}.{input_name}' row puts its figure in 'value' (numerator and denominator empty)",
+                    ),
+                )
+            )
+            return
+        if slot in pending.cells:
+            first = pending.cells[slot]
+            self._bad(
+                context.path,
+                cell,
+                "F513",
+                tr(
+                    f"'{indicator.id}.{input_name}' đã có ở dòng {first.line}",
+                    f"'{indicator.id}.{input_name}' already given at line {first.line}",
+                ),
+            )
+            return
+        cell.from_input = True
+        pending.cells[slot] = cell
+
+    # -- lookups -----------------------------------------------------------------------------
+    def _agency(self, path: str, cell: _Cell) -> Any:
+        name = str(cell.value).strip()
+        if name in self._agencies:
+            hit = self._agencies[name]
+        else:
+            try:
+                hit = self.registry.find(name)
+            except CchcError as exc:
+                hit = exc
+            self._agencies[name] = hit
+        if isinstance(hit, CchcError):
+            problem = hit.problem
+            self._bad(path, cell, "F503", problem.message if isinstance(problem, Problem) else problem)
+            return None
+        if getattr(hit, "is_collective", False):
+            self._bad(
+                path,
+                cell,
+                "F514",
+                tr(
+                    f"'{name}' là một nhóm cơ quan; số liệu phải ghi cho từng cơ quan",
+                    f"'{name}' is a group of agencies; give figures for each agency",
+                ),
+            )
+            return None
+        return hit
+
+    def _indicator(self, path: str, cell: _Cell) -> tuple[Indicator, str | None] | None:
+        name = str(cell.value).strip()
+        base, _, input_name = name.partition(".")
+        indicator = get_indicator(base)
+        if indicator is None:
+            hint = suggest_indicator(base)
+            self._bad(
+                path,
+                cell,
+                "F504",
+                tr(
+                    f"không có chỉ số '{base}'" + (f"; có phải: {_quoted(hint)}?" if hint else "; xem danh sách trong docs/plan-format.md"),
+                    f"unknown indicator '{base}'" + (f"; did you mean {_quoted(hint)}?" if hint else "; see the list in docs/plan-format.md"),
+                ),
+            )
+            return None
+        if not input_name:
+            return indicator, None
+        names = [item.name for item in indicator.inputs]
+        if input_name not in names:
+            self._bad(
+                path,
+                cell,
+                "F504",
+                tr(
+                    f"chỉ số '{indicator.id}' không có đầu vào '{input_name}'; dùng: {_quoted(names)}",
+                    f"indicator '{indicator.id}' has no input '{input_name}'; use {_quoted(names)}",
+                ),
+            )
+            return None
+        return indicator, input_name
+
+    def _period(self, context: _FileContext, cell: _Cell | None, line: int | None, col: int | None) -> str | None:
+        if cell is None:
+            if context.period is not None:
+                return context.period
+            if self.year is not None:
+                return str(self.year)
+            self.problems.append(Problem(context.path, line, col, "F510", tr("dòng thiếu 'period' (2024, 2024-Q1, 2024-05)", "the row has no 'period' (2024, 2024-Q1, 2024-05)")))
+            return None
+        value = cell.value
+        period = None
+        if isinstance(value, dt.datetime | dt.date) and getattr(value, "day", 1) == 1:
+            period = f"{value.year:04d}-{value.month:02d}"  # Excel turns "2024-05" into 1 May 2024
+        elif isinstance(value, int | str) and not isinstance(value, bool):
+            match = _PERIOD.match(str(value).strip())
+            if match:
+                year, quarter, month = match.groups()
+                if quarter:
+                    period = f"{year}-Q{quarter}"
+                elif month and 1 <= int(month) <= 12:
+                    period = f"{year}-{int(month):02d}"
+                elif not month:
+                    period = year
+        if period is None:
+            self._bad(context.path, cell, "F510", tr(f"kỳ '{value}' không hợp lệ; dùng 2024, 2024-Q1 hoặc 2024-05", f"bad period '{value}'; use 2024, 2024-Q1 or 2024-05"))
+            return None
+        if context.year is not None and int(period[:4]) != context.year:
+            self._bad(context.path, cell, "F516", tr(f"kỳ {period} nằm ngoài năm {context.year} của tệp", f"period {period} is outside the file's year {context.year}"))
+            return None
+        return period
+
+    # -- checks on the merged figures -------------------------------------------------------
+    def finish(self) -> tuple[FigureSet, list[Problem]]:
+        figures = FigureSet(illustrative=self.illustrative, paths=self.paths)
+        for pending in self.pending.values():
+            if self._complete(pending):
+                figures.add(pending.figure)
+        self.problems.sort(key=lambda p: (p.path, p.line or 0, p.col or 0))
+        return figures, self.problems
+
+    def _complete(self, pending: _Pending) -> bool:
+        indicator, figure, cells = pending.indicator, pending.figure, pending.cells
+        if not cells:
+            return False
+        path = figure.path
+        numbers: dict[str, Decimal] = {}
+        ok = True
+        for slot, cell in cells.items():
+            kind = indicator.value_kind if slot == "value" else indicator.inputs[0 if slot == "numerator" else 1].kind
+            number = self._number(path, slot, cell, kind, indicator)
+            if number is None:
+                ok = False
+            else:
+                numbers[slot] = number
+        if not ok:
+            return False
+        num, den, value = numbers.get("numerator"), numbers.get("denominator"), numbers.get("value")
+        if num is not None and den is not None:
+            if num > den:
+                self._bad(
+                    path,
+                    cells["numerator"],
+                    "F507",
+                    tr(
+                        f"tử số ({_show(num)}) lớn hơn mẫu số ({_show(den)}) của '{indicator.id}'",
+                        f"numerator ({_show(num)}) is greater than denominator ({_show(den)}) for '{indicator.id}'",
+                    ),
+                )
+                return False
+            if value is not None and den > 0 and abs(num * 100 / den - value) > _AGREEMENT:
+                self._bad(
+                    path,
+                    cells["value"],
+                    "F512",
+                    tr(
+                        f"'value' {_show(value)} % không khớp tử số/mẫu số ({_show(num * 100 / den)} %)",
+                        f"'value' {_show(value)}% disagrees with numerator/denominator ({_show(num * 100 / den)}%)",
+                    ),
+                )
+                return False
+        elif (num is None) != (den is None) and not any(cell.from_input for cell in cells.values()):
+            only = "numerator" if num is not None else "denominator"
+            missing = "denominator" if num is not None else "numerator"
+            self._bad(
+                path,
+                cells[only],
+                "F511",
+                tr(f"có '{only}' nhưng thiếu '{missing}'", f"'{only}' is given but '{missing}' is missing"),
+            )
+            return False
+        figure.numerator = _plain_number(num)
+        figure.denominator = _plain_number(den)
+        figure.value = None if value is None else float(value)
+        return True
+
+    def _number(self, path: str, slot: str, cell: _Cell, kind: str, indicator: Indicator) -> Decimal | None:
+        raw = cell.value
+        written_percent = False
+        if isinstance(raw, bool):
+            number = None
+        elif isinstance(raw, int):
+            number = Decimal(raw)
+        elif isinstance(raw, float):
+            number = Decimal(repr(raw)) if math.isfinite(raw) else None  # .nan/.inf in YAML, NaN in a crafted xlsx
+        else:
+            text = str(raw).strip().replace("\u00a0", " ")
+            if text.endswith("%"):
+                written_percent = True
+                text = text[:-1].strip()
+            number = _parse_decimal(text, grouping=kind in ("count", "number"))
+        if number is None:
+            self._bad(path, cell, "F505", tr(f"'{slot}' phải là một số, không phải '{raw}'", f"'{slot}' must be a number, not '{raw}'"))
+            return None
+        if written_percent and kind != "percent":
+            self._bad(path, cell, "F505", tr(f"'{slot}' là số lượng, không ghi dấu %", f"'{slot}' is an amount; write it without %"))
+            return None
+        if kind == "count":
+            if number < 0 or number != number.to_integral_value():
+                self._bad(path, cell, "F506", tr(f"'{slot}' phải là số nguyên không âm, không phải {_show(number)}", f"'{slot}' must be a whole number of at least 0, not {_show(number)}"))
+                return None
+            return number
+        if kind == "number":
+            if number < 0:
+                self._bad(path, cell, "F506", tr(f"'{slot}' không được âm ({_show(number)})", f"'{slot}' must not be negative ({_show(number)})"))
+                return None
+            return number
+        if kind == "percent" and not written_percent:
+            if cell.fraction:
+                number *= 100
+            elif isinstance(raw, float) or (isinstance(raw, str) and re.search(r"[.,]", str(raw))):
+                if 0 < abs(number) <= 1:
+                    self._bad(
+                        path,
+                        cell,
+                        "F509",
+                        tr(
+                            f"'{slot}' {raw} không rõ là {_show(number)} % hay {_show(number * 100)} %; "
+                            f"hãy ghi {_show(number * 100)} hoặc {_show(number * 100)}% (tệp YAML có thể khai 'fractions: true')",
+                            f"'{slot}' {raw} is ambiguous: {_show(number)}% or {_show(number * 100)}%? "
+                            f"write {_show(number * 100)} or {_show(number * 100)}% (a YAML file may declare 'fractions: true')",
+                        ),
+                    )
+                    return None
+        low, high = indicator.value_range
+        unit = " %" if kind == "percent" else (" phút" if kind == "minutes" else "")
+        unit_en = "%" if kind == "percent" else (" minutes" if kind == "minutes" else "")
+        if (low is not None and number < Decimal(str(low))) or (high is not None and number > Decimal(str(high))):
+            span_vi = f"{_show(low)}–{_show(high)}{unit}" if high is not None else f"≥ {_show(low)}{unit}"
+            span_en = f"{_show(low)}–{_show(high)}{unit_en}" if high is not None else f"≥ {_show(low)}{unit_en}"
+            self._bad(
+                path,
+                cell,
+                "F508",
+                tr(
+                    f"'{slot}' {_show(number)}{unit} nằm ngoài khoảng {span_vi} của '{indicator.id}'",
+                    f"'{slot}' {_show(number)}{unit_en} is outside {span_en} for '{indicator.id}'",
+                ),
+            )
+            return None
+        return number
+
+    # -- reporting ---------------------------------------------------------------------------
+    def _bad(self, path: str, cell: _Cell, code: str, message: str) -> None:
+        self.problems.append(Problem(path, cell.line, cell.col, code, message))
+
+    def _problem(self, path: str, container: Any, key: str, code: str, message: str, severity: str = ERROR) -> None:
+        line, col = container.pos(key) if isinstance(container, dict) and hasattr(container, "pos") else (1, 1)
+        self.problems.append(Problem(path, line, col, code, message, severity))
+
+    def _unknown_key(self, path: str, container: Any, key: Any) -> None:
+        self._problem(path, container, key, "F519", tr(f"khóa '{key}' không được dùng, bị bỏ qua", f"unknown key '{key}' ignored"), WARNING)
+
+
+def _is_header(values: list[Any]) -> bool:
+    cells = [str(v).strip().lstrip("\ufeff").lower() for v in values]
+    while cells and not cells[-1]:
+        cells.pop()
+    return tuple(cells) == HEADER
+
+
+def _looks_like_header(values: list[Any]) -> bool:
+    """A header meant for figures but misspelt: it names both agency and indicator."""
+    cells = {str(v).strip().lstrip("\ufeff").lower() for v in values}
+    return {"agency", "indicator"} <= cells
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _no_rows_problem(path: str, line: int | None) -> Problem:
+    return Problem(
+        path,
+        line,
+        None if line is None else 1,
+        "F511",
+        tr("tệp chỉ có dòng tiêu đề, không có dòng số liệu nào", "the file has a header row but no figure rows"),
+    )
+
+
+def _header_problem(path: str, line: int | None) -> Problem:
+    return Problem(
+        path,
+        line,
+        None if line is None else 1,
+        "F502",
+        tr(f"dòng tiêu đề phải đúng là: {','.join(HEADER)}", f"the header row must be exactly: {','.join(HEADER)}"),
+    )
+
+
+def _parse_decimal(text: str, grouping: bool) -> Decimal | None:
+    """``95,5`` and ``95.5`` are 95.5; for amounts ``1.234``/``1,234``/``1 234`` are 1234."""
+    if not text:
+        return None
+    sign = ""
+    if text[0] in "+-":
+        sign, text = text[0], text[1:].strip()
+    if grouping and _GROUPED.match(text):
+        text = re.sub(r"[.,\u00a0 ]", "", text)
+    elif text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    if not re.fullmatch(r"\d+(\.\d+)?|\.\d+", text):
+        return None
+    try:
+        return Decimal(sign + text)
+    except InvalidOperation:
+        return None
+
+
+def _plain_number(number: Decimal | None) -> int | float | None:
+    if number is None:
+        return None
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _show(number: Any) -> str:
+    if number is None:
+        return ""
+    return format_number(Decimal(str(number)) if not isinstance(number, Decimal) else number, ",", decimals=4)
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f"'{n}'" for n in names)
+
+
+def _text(cell: _Cell | None) -> str:
+    return "" if cell is None else str(cell.value).strip()

@@ -1,0 +1,263 @@
+"""The shapes of cchc's YAML files, written once in the schema language of :mod:`cchc.adapters.schema`.
+
+``cchc schema KIND`` prints these as JSON Schema for editors; ``cchc validate`` checks files against
+them before any meaning is read. docs/plan-format.md explains every field with examples.
+"""
+
+from __future__ import annotations
+
+from cchc.adapters.schema import AnyOf, Bool, Date, Field, ListOf, Nullable, Num, Obj, Str
+from cchc.core.agencies import AGENCY_KINDS, LEVELS
+
+ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"
+PLAN_ID = r"[a-z0-9][a-z0-9._-]*"
+YEAR = Num(integer=True, minimum=1990, maximum=2100, description="A calendar year")
+TEXT = Str(description="Text as written in the source document")
+TEXTS = ListOf(Str(), description="A list of texts as written")
+NAMES = ListOf(Str(nonempty=True), description="Agency or collective names, as in the registry")
+
+TARGET = Obj(
+    "target",
+    {
+        "id": Field(Str(pattern=ID, description="Stable id, unique within the plan"), required=True),
+        "indicator": Field(Str(nonempty=True, description="Indicator id (cchc/indicators)"), required=True),
+        "op": Field(Str(enum=(">=", "<=", "=", "range"), description="Comparison; default >=")),
+        "value": Field(Num(description="Target value (percentages 0–100)"), required=True),
+        "max": Field(Num(description="Upper bound for op: range")),
+        "unit": Field(Str(enum=("%", "minutes", "count", "VND", "points"), description="Unit; default %")),
+        "level": Field(Str(enum=LEVELS, description="Administrative level when the target differs by level")),
+        "year": Field(YEAR),
+        "baseline_year": Field(YEAR),
+        "text": Field(TEXT),
+        "notes": Field(TEXTS),
+    },
+    description="A machine-readable numeric target (chỉ tiêu)",
+)
+TARGETS = ListOf(TARGET)
+
+DEADLINE_OVERRIDE = Obj(
+    "deadline_override",
+    {
+        "kind": Field(Str(enum=("dated", "recurring", "continuous", "conditional", "unspecified")), required=True),
+        "due": Field(ListOf(Date())),
+        "start": Field(Date()),
+        "frequency": Field(Str(enum=("yearly", "half-yearly", "quarterly", "monthly"))),
+        "month": Field(Num(integer=True, minimum=1, maximum=12)),
+        "quarter": Field(Num(integer=True, minimum=1, maximum=4)),
+        "from": Field(YEAR),
+        "to": Field(YEAR),
+        "event": Field(Str()),
+    },
+    description="An explicit schedule for a deadline phrase the grammar cannot read",
+)
+
+ACTIVITY = Obj(
+    "activity",
+    {
+        "id": Field(Str(pattern=ID, description="Stable id, unique within the plan"), required=True),
+        "number": Field(Str(description="Official numbering as written")),
+        "text": Field(Str(nonempty=True, description="The activity as written"), required=True),
+        "products": Field(TEXTS),
+        "lead": Field(NAMES),
+        "coop": Field(NAMES),
+        "deadline": Field(Nullable(Str(description="Deadline as written"))),
+        "deadline_override": Field(DEADLINE_OVERRIDE),
+        "budget": Field(Nullable(Str(description="Budget as written"))),
+        "budget_vnd": Field(Num(integer=True, minimum=0, description="Budget amount in VND")),
+        "annex": Field(Str(pattern=ID, description="Id of a plan annex this activity works through")),
+        "targets": Field(TARGETS),
+        "notes": Field(TEXTS),
+    },
+    description="A trackable activity: lead agency, product, deadline",
+)
+ACTIVITIES = ListOf(ACTIVITY)
+
+TASK = Obj(
+    "task",
+    {
+        "id": Field(Str(pattern=ID), required=True),
+        "number": Field(Str()),
+        "text": Field(Str(nonempty=True), required=True),
+        "targets": Field(TARGETS),
+        "activities": Field(ACTIVITIES),
+        "notes": Field(TEXTS),
+    },
+    description="A task (nhiệm vụ) grouping activities",
+)
+
+OBJECTIVE = Obj(
+    "objective",
+    {
+        "id": Field(Str(pattern=ID), required=True),
+        "number": Field(Str()),
+        "text": Field(Str(nonempty=True), required=True),
+        "targets": Field(TARGETS),
+        "tasks": Field(ListOf(TASK)),
+        "activities": Field(ACTIVITIES),
+        "notes": Field(TEXTS),
+    },
+    description="An objective (mục tiêu) with its targets and tasks",
+)
+
+AREA = Obj(
+    "area",
+    {
+        "id": Field(Str(pattern=ID, description="Area numbering as written: I, II, …"), required=True),
+        "title": Field(Str(nonempty=True), required=True),
+        "par_area": Field(Str(enum=("I", "II", "III", "IV", "V", "VI", "VII", "VIII"), description="PAR Index area")),
+        "responsible": Field(NAMES),
+        "targets": Field(TARGETS),
+        "objectives": Field(ListOf(OBJECTIVE)),
+        "tasks": Field(ListOf(TASK)),
+        "activities": Field(ACTIVITIES),
+        "notes": Field(TEXTS),
+    },
+    description="An area (lĩnh vực) of the plan",
+)
+
+ANNEX = Obj(
+    "annex",
+    {
+        "id": Field(Str(pattern=ID), required=True),
+        "title": Field(Str(nonempty=True), required=True),
+        "entries": Field(
+            ListOf(
+                Obj(
+                    "annex_entry",
+                    {
+                        "number": Field(Str()),
+                        "group": Field(Str()),
+                        "agency": Field(Str(nonempty=True), required=True),
+                        "text": Field(Str()),
+                        "note": Field(Nullable(Str())),
+                    },
+                )
+            ),
+            required=True,
+        ),
+        "notes": Field(TEXTS),
+    },
+    description="A list attached to the plan (e.g. agencies to inspect)",
+)
+
+PLAN = Obj(
+    "plan",
+    {
+        "kind": Field(Str(enum=("plan",)), required=True),
+        "version": Field(Num(integer=True, minimum=1, maximum=1)),
+        "id": Field(Str(pattern=PLAN_ID, description="Stable plan id"), required=True),
+        "province": Field(Str(nonempty=True), required=True),
+        "issuer": Field(Str()),
+        "document": Field(
+            Obj(
+                "document",
+                {"number": Field(Str()), "date": Field(Str()), "url": Field(Str())},
+                description="Document number and date as written",
+            )
+        ),
+        "title": Field(Str(nonempty=True), required=True),
+        "period": Field(
+            AnyOf(
+                (YEAR, Str(pattern=r"\d{4}\s*-\s*\d{4}")),
+                description="One year (2024) or a range ('2021-2025')",
+                expected_vi="một năm (2024) hoặc khoảng năm ('2021-2025')",
+                expected_en="a year (2024) or a range of years ('2021-2025')",
+            ),
+            required=True,
+        ),
+        "source": Field(Str()),
+        "registry": Field(Str(description="Agency registry file, relative to the plan")),
+        "notes": Field(TEXTS),
+        "areas": Field(ListOf(AREA), required=True),
+        "annexes": Field(ListOf(ANNEX)),
+    },
+    description="A CCHC plan (kế hoạch cải cách hành chính)",
+)
+
+AGENCIES = Obj(
+    "agencies",
+    {
+        "kind": Field(Str(enum=("agencies",)), required=True),
+        "version": Field(Num(integer=True, minimum=1, maximum=1)),
+        "province": Field(Str(nonempty=True), required=True),
+        "notes": Field(TEXTS),
+        "agencies": Field(
+            ListOf(
+                Obj(
+                    "agency",
+                    {
+                        "id": Field(Str(pattern=ID), required=True),
+                        "name": Field(Str(nonempty=True), required=True),
+                        "aliases": Field(NAMES),
+                        "kind": Field(Str(enum=AGENCY_KINDS), required=True),
+                        "level": Field(Str(enum=LEVELS), required=True),
+                        "member_of": Field(ListOf(Str(pattern=ID))),
+                        "established": Field(Date(description="When the agency was created (e.g. by the 2025 reorganisation)")),
+                        "successor": Field(
+                            Obj(
+                                "successor",
+                                {
+                                    "agency": Field(Str(nonempty=True), required=True),
+                                    "date": Field(Date(), required=True),
+                                    "note": Field(Str()),
+                                },
+                            )
+                        ),
+                        "notes": Field(TEXTS),
+                    },
+                )
+            ),
+            required=True,
+        ),
+        "collectives": Field(
+            ListOf(
+                Obj(
+                    "collective",
+                    {
+                        "id": Field(Str(pattern=ID), required=True),
+                        "name": Field(Str(nonempty=True), required=True),
+                        "aliases": Field(NAMES),
+                        "kinds": Field(ListOf(Str(enum=AGENCY_KINDS))),
+                        "members": Field(ListOf(Str(pattern=ID))),
+                        "includes": Field(ListOf(Str(pattern=ID))),
+                        "notes": Field(TEXTS),
+                    },
+                )
+            )
+        ),
+    },
+    description="A province's agency registry",
+)
+
+PROGRESS = Obj(
+    "progress",
+    {
+        "kind": Field(Str(enum=("progress",)), required=True),
+        "version": Field(Num(integer=True, minimum=1, maximum=1)),
+        "plan": Field(Str(pattern=PLAN_ID, description="Default plan id for the entries")),
+        "as_of": Field(Date()),
+        "source": Field(Str()),
+        "illustrative": Field(Bool(description="Sample data (số liệu minh họa), not real reports")),
+        "notes": Field(TEXTS),
+        "entries": Field(
+            ListOf(
+                Obj(
+                    "progress_entry",
+                    {
+                        "plan": Field(Str(pattern=PLAN_ID)),
+                        "activity": Field(Str(pattern=ID), required=True),
+                        "occurrence": Field(AnyOf((Str(), Num(integer=True)), expected_vi="mã lần thực hiện (2024, 2024-Q1, 2024-05)", expected_en="an occurrence key (2024, 2024-Q1, 2024-05)")),
+                        "status": Field(Str(nonempty=True), required=True),
+                        "completed": Field(Nullable(AnyOf((Date(), Str()), expected_vi="một ngày", expected_en="a date"))),
+                        "evidence": Field(AnyOf((Str(), Obj("evidence", {"document": Field(Str()), "link": Field(Str())})), expected_vi="số văn bản hoặc {document, link}", expected_en="a document number or {document, link}")),
+                        "link": Field(Str()),
+                        "agency": Field(Str()),
+                        "note": Field(Nullable(Str())),
+                    },
+                )
+            ),
+            required=True,
+        ),
+    },
+    description="Progress reported per activity and occurrence",
+)

@@ -1,0 +1,198 @@
+"""The import pipeline: read, recognise the layout, parse, resolve agencies, find targets, tidy.
+
+Pure: nothing is printed or written here. ``cchc import`` renders the report and writes the file
+(:mod:`cchc.adapters.importer.writer`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from cchc.adapters.importer import GUESS, WARNING, ImportNote, ImportResult
+from cchc.adapters.importer.agencies import AgencySplitter
+from cchc.adapters.importer.layouts import CELLS_PER_LINE, is_cells_per_line
+from cchc.adapters.importer.preamble import read_preamble
+from cchc.adapters.importer.sources import read_source
+from cchc.adapters.importer.tables import parse_rows, walk_activities
+from cchc.adapters.importer.targets import extract_targets
+from cchc.adapters.registryfile import load_registry
+from cchc.core.agencies import Registry
+from cchc.core.i18n import tr
+from cchc.core.problems import CchcError, Problem
+from cchc.core.text import fold
+
+Progress = Callable[[int, int], None]  # (rows done, rows in total)
+
+# Keys in the order docs/plan-format.md shows them, so the YAML reads top-down.
+_KEY_ORDER = (
+    "kind", "id", "province", "issuer", "document", "title", "period", "source", "registry",
+    "number", "group", "agency", "text", "par_area", "responsible", "products", "lead", "coop",
+    "deadline", "deadline_override", "budget", "budget_vnd", "annex", "indicator", "op", "value",
+    "max", "unit", "level", "year", "baseline_year", "note", "notes", "targets", "objectives",
+    "tasks", "activities", "areas", "annexes", "entries",
+)
+_RANK = {key: i for i, key in enumerate(_KEY_ORDER)}
+
+
+def import_plan(
+    source: str | Path,
+    *,
+    registry: Registry | None = None,
+    plan_id: str | None = None,
+    province: str | None = None,
+    title: str | None = None,
+    period: str | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Read ``source`` and return the plan dict with the report of every guess and repair."""
+    src = read_source(source)
+    splitter = AgencySplitter(registry)
+    name = Path(source).name
+    if src.lines is not None and is_cells_per_line(src.lines):
+        from cchc.adapters.importer.cells_per_line import parse_cells_per_line
+
+        result = parse_cells_per_line(src.lines, name)
+        result.layout = CELLS_PER_LINE
+        result.rows = len(src.lines)
+        if progress:
+            progress(result.rows, result.rows)
+    else:
+        result = _parse_table(src.rows, splitter, progress)
+    result.report[:0] = src.notes
+    plan = result.plan
+    overrides = {"id": plan_id, "province": province or None, "title": title, "period": _period(period) if period else None}
+    plan.update({k: v for k, v in overrides.items() if v})
+    if not plan.get("province") and registry is not None:
+        plan["province"] = registry.province
+    plan["source"] = name
+    _resolve_agencies(plan, splitter, result)
+    if result.layout != CELLS_PER_LINE:
+        _find_targets(plan, result)
+    _check_complete(plan, result)
+    result.plan = _tidy(plan)
+    return result
+
+
+def _parse_table(rows: list, splitter: AgencySplitter, progress: Progress | None) -> ImportResult:  # noqa: ANN001
+    total = len(rows)
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress and (done % 50 == 0 or done >= total):
+            progress(min(done, total), total)
+
+    parsed = parse_rows(rows, splitter, advance if progress else None)
+    if progress:
+        progress(total, total)
+    meta, notes = read_preamble(parsed.preamble)
+    plan: dict = {"kind": "plan", **meta, "areas": parsed.areas}
+    if parsed.annexes:
+        plan["annexes"] = parsed.annexes
+    return ImportResult(plan=plan, report=[*parsed.report, *notes], layout=parsed.layout, rows=total)
+
+
+def _period(text: str) -> str | int:
+    cleaned = re.sub(r"\s+", "", text)
+    if re.fullmatch(r"\d{4}", cleaned):
+        return int(cleaned)
+    if re.fullmatch(r"\d{4}-\d{4}", cleaned):
+        return cleaned
+    raise CchcError(
+        Problem("--period", None, None, "I002", tr(f"kỳ kế hoạch '{text}' không hợp lệ; ghi một năm (2024) hoặc khoảng năm (2021-2025)", f"invalid period '{text}'; write a year (2024) or a range (2021-2025)")),
+        2,
+    )
+
+
+def _years(plan: dict) -> tuple[int, int] | None:
+    period = plan.get("period")
+    if isinstance(period, int):
+        return period, period
+    if isinstance(period, str) and re.fullmatch(r"\d{4}-\d{4}", period):
+        first, last = period.split("-")
+        return int(first), int(last)
+    return None
+
+
+def _resolve_agencies(plan: dict, splitter: AgencySplitter, result: ImportResult) -> None:
+    """Split every lead/co-op cell into names; report names the registry does not know."""
+    if splitter.registry is None:
+        result.note(None, WARNING, tr(
+            "không có danh mục cơ quan (agencies.yaml): tách tên cơ quan theo dấu câu, không kiểm tra được tên",
+            "no agency registry (agencies.yaml): agency names split by punctuation and not checked",
+        ))
+    for area in plan.get("areas", ()):
+        for activity in walk_activities(area):
+            line = activity.get("_line")
+            for key in ("lead", "coop"):
+                cells = activity.get(key) or []
+                if isinstance(cells, str):
+                    cells = [cells]
+                names: list[str] = []
+                for cell in cells:
+                    split = splitter.split(cell)
+                    names.extend(n for n in split.names if n not in names)
+                    for guess in split.guesses:
+                        result.note(line, GUESS, guess)
+                    if splitter.registry is not None:
+                        for unknown in split.unknown:
+                            hint = ", ".join(f"'{s}'" for s in splitter.registry.suggest(unknown))
+                            result.note(line, WARNING, tr(
+                                f"cơ quan '{unknown}' không có trong danh mục; giữ nguyên" + (f" (gần giống: {hint})" if hint else ""),
+                                f"agency '{unknown}' is not in the registry; kept as written" + (f" (close: {hint})" if hint else ""),
+                            ))
+                if key == "coop":
+                    lead = {fold(n) for n in activity.get("lead", [])}
+                    names = [n for n in names if fold(n) not in lead]
+                if names:
+                    activity[key] = names
+                else:
+                    activity.pop(key, None)
+
+
+def _find_targets(plan: dict, result: ImportResult) -> None:
+    """Targets written in objective texts (framework) and activity texts (task lists)."""
+    years = _years(plan)
+    for area in plan.get("areas", ()):
+        owners = list(area.get("objectives", ()))
+        owners += [a for a in walk_activities(area) if result.layout != "framework"]
+        for owner in owners:
+            text = owner["text"] + ("\n" + "\n".join(owner.get("products", ())) if "products" in owner else "")
+            found = extract_targets(text, owner["id"], years)
+            if found.targets:
+                owner["targets"] = found.targets
+            for clause in found.unbound:
+                result.note(owner.get("_line"), WARNING, tr(
+                    f"{owner['id']}: tỷ lệ chưa gắn được với chỉ số nào, cần xem: '{clause[:90]}'",
+                    f"{owner['id']}: percentage not bound to any indicator, needs a look: '{clause[:90]}'",
+                ))
+
+
+def _check_complete(plan: dict, result: ImportResult) -> None:
+    for area in plan.get("areas", ()):
+        for activity in walk_activities(area):
+            if not activity.get("lead"):
+                result.note(activity.get("_line"), WARNING, tr(f"{activity['id']}: không có cơ quan chủ trì", f"{activity['id']}: no lead agency"))
+
+
+def _tidy(value: object) -> object:
+    """Drop private keys (``_line`` …) and empty lists; order keys as the format shows them."""
+    if isinstance(value, list):
+        return [_tidy(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    kept = {k: _tidy(v) for k, v in value.items() if not k.startswith("_") and v not in ([], None, "")}
+    return {k: kept[k] for k in sorted(kept, key=lambda k: _RANK.get(k, len(_RANK)))}
+
+
+def registry_for(output: str | Path | None, explicit: str | Path | None) -> tuple[Registry | None, list[ImportNote]]:
+    """The registry given with --registry, else agencies.yaml beside the output file, else none."""
+    path = Path(explicit) if explicit else (Path(output).parent / "agencies.yaml" if output else None)
+    if path is None or (not explicit and not path.is_file()):
+        return None, []
+    registry, problems = load_registry(path)
+    notes = [ImportNote(p.line, WARNING, p.format()) for p in problems]
+    return registry, notes

@@ -1,0 +1,75 @@
+"""Actual figures (số liệu thực tế) once read: one agency's value for one indicator and period.
+
+Readers live in :mod:`cchc.adapters.figuresfile`; plan completion computed from progress reports
+uses the same shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Figure:
+    """One agency's figure for one indicator and period.
+
+    A ratio has ``numerator``/``denominator`` (either may be missing when a file gave only one
+    input) and/or ``value`` in percent; a quantity has ``value`` in its unit. Computed figures
+    (plan completion from progress reports) use the same shape with ``path`` naming their origin.
+    """
+
+    agency_id: str
+    indicator: str
+    period: str
+    numerator: float | int | None = None
+    denominator: float | int | None = None
+    value: float | None = None
+    level: str | None = None
+    source: str = ""
+    note: str = ""
+    path: str = ""
+    line: int | None = None
+
+    @property
+    def year(self) -> int:
+        return int(self.period[:4])
+
+
+@dataclass
+class FigureSet:
+    """All figures read for one province, indexed by agency then indicator."""
+
+    figures: list[Figure] = field(default_factory=list)
+    illustrative: bool = False
+    paths: list[str] = field(default_factory=list)
+    _index: dict[str, dict[str, list[Figure]]] = field(default_factory=dict, repr=False)
+    _keys: set[tuple[str, str, str]] = field(default_factory=set, repr=False)
+
+    def __post_init__(self) -> None:
+        figures, self.figures = self.figures, []
+        self.extend(figures)
+
+    def add(self, figure: Figure) -> None:
+        self.figures.append(figure)
+        self._keys.add((figure.agency_id, figure.indicator, figure.period))
+        self._index.setdefault(figure.agency_id, {}).setdefault(figure.indicator, []).append(figure)
+
+    def extend(self, figures: list[Figure]) -> None:
+        for figure in figures:
+            self.add(figure)
+
+    def add_missing(self, figures: list[Figure]) -> int:
+        """Add computed figures where no file gave one (files win); returns how many were added."""
+        added = 0
+        for figure in figures:
+            if (figure.agency_id, figure.indicator, figure.period) not in self._keys:
+                self.add(figure)
+                added += 1
+        return added
+
+    def for_agency(self, agency_id: str) -> dict[str, list[Figure]]:
+        return self._index.get(agency_id, {})
+
+    def agency_ids(self, year: int) -> set[str]:
+        """Agencies with at least one figure in ``year``."""
+        return {f.agency_id for f in self.figures if f.year == year}

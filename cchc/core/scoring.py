@@ -1,0 +1,565 @@
+"""PAR Index-style scoring: methodologies as data, points per criterion, bands, ranks, comparisons.
+
+A methodology (``kind: methodology``) groups criteria by area into blocks (departments, district
+committees …); each criterion binds an indicator to a number of points and a scoring mode:
+
+===================== =====================================================================
+``ratio_to_threshold`` QĐ 766: ``max × min(1, value / threshold)``; threshold 100 % by default
+``linear``             ``max × min(1, value / target)``, the target from the methodology or the plan
+``tiers``              the first tier whose bounds hold: ``{min: 100, points: 1.5}`` …, else 0
+``all_or_nothing``     ``max`` when the target is met, else 0
+``lower_is_better``    ``max`` at or below the target, else ``max × target / value``
+``baseline_reduction`` ``max × min(1, reduction / target)`` for a cut against a baseline year
+===================== =====================================================================
+
+In every mode a ratio over nothing (0 of 0) scores full points, as the portal does. Points are
+rounded half up to 2 decimals from the exact value, so 64.25 % of 6 points is 3.86, not the float's
+3.85. A criterion without figures scores 0 (``missing: zero``) or leaves the total, which is then
+rescaled to the block's total (``missing: exclude``).
+
+Targets: fixed by the criterion when it says so; otherwise the plan target for the indicator that
+year and the agency's level (a level-specific target beats a general one, a target for that year
+beats one for every year of the plan, a one-year plan beats a multi-year one); otherwise the
+indicator's default.
+
+Ranks are shared on ties (1, 2, 2, 4) among agencies of the same kind, or of the same block when the
+block says ``rank_by: block``.
+
+Everything here is pure; methodology files are read by :mod:`cchc.adapters.methodologyfile`.
+
+Problem codes for methodology files
+-----------------------------------
+==== ======================================================================
+M401 wrong structure: not a mapping, ``kind`` is not methodology, a missing or mistyped key
+M402 the criteria's points do not add up to the block's total
+M403 unknown indicator (closest names suggested)
+M404 unknown scoring mode
+M405 the mode does not fit the indicator (lower-is-better on a higher-is-better indicator …)
+M406 bad tiers (none, a tier worth more than the criterion, a tier without points)
+M407 bad bands (not in decreasing order, out of 0..total)
+M408 duplicate block, area or criterion id
+M409 unknown agency kind, or a kind claimed by two blocks
+M410 bad target or threshold
+M411 bad ``missing`` or ``rank_by`` setting
+M413 unknown key (warning)
+==== ======================================================================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from cchc.core.i18n import get_lang
+from cchc.indicators import INDICATORS, get_indicator
+from cchc.indicators.base import MET, NO_DATA, Evaluation, Goal, Indicator, exact
+
+MODES = ("ratio_to_threshold", "linear", "tiers", "all_or_nothing", "lower_is_better", "baseline_reduction")
+MISSING_POLICIES = ("zero", "exclude")
+RANK_BY = ("kind", "block")
+
+HUNDRED = Fraction(100)
+_HALF = Fraction(1, 2)
+_ZERO = Fraction(0)
+
+
+def round_points(value: Fraction) -> Decimal:
+    """Round half up to 2 decimals, exactly (the portal's rounding, without float error)."""
+    scaled = value * 100
+    whole = scaled.numerator // scaled.denominator
+    if scaled - whole >= _HALF:
+        whole += 1
+    return Decimal(whole).scaleb(-2)
+
+
+# -- the methodology model -------------------------------------------------------------------
+
+
+class _Titled:
+    """Named in Vietnamese, and in English when the file gives it."""
+
+    title_vi: str
+    title_en: str
+
+    def title(self, lang: str) -> str:
+        return self.title_en if lang == "en" and self.title_en else self.title_vi
+
+
+@dataclass(frozen=True)
+class Tier:
+    """``points`` when ``min <= value <= max`` (either bound may be absent)."""
+
+    points: Decimal
+    min: Fraction | None = None
+    max: Fraction | None = None
+
+    def matches(self, value: Fraction) -> bool:
+        return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+
+
+@dataclass(frozen=True)
+class Criterion(_Titled):
+    id: str
+    indicator: str
+    area: str
+    max: Decimal
+    mode: str
+    title_vi: str = ""
+    title_en: str = ""
+    threshold: Fraction | None = None  # ratio_to_threshold, in percent
+    target: Goal | None = None  # fixed by the methodology
+    tiers: tuple[Tier, ...] = ()
+    max_exact: Fraction = field(init=False, repr=False, compare=False)  # ``max`` as a fraction, for exact scoring
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "max_exact", Fraction(self.max))
+
+    def title(self, lang: str) -> str:
+        return super().title(lang) or INDICATORS[self.indicator].title(lang)
+
+
+@dataclass(frozen=True)
+class Area(_Titled):
+    id: str
+    title_vi: str
+    title_en: str
+    criteria: tuple[Criterion, ...]
+
+
+@dataclass(frozen=True)
+class Band:
+    name: str
+    name_en: str
+    min: Decimal
+
+    def label(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+
+DEFAULT_BANDS = (
+    Band("Xuất sắc", "Excellent", Decimal(90)),
+    Band("Tốt", "Good", Decimal(80)),
+    Band("Khá", "Fair", Decimal(70)),
+    Band("Trung bình", "Average", Decimal(50)),
+    Band("Yếu", "Poor", Decimal(0)),
+)
+
+
+@dataclass(frozen=True)
+class Block(_Titled):
+    """Criteria for one group of agencies (all sở; all district committees …)."""
+
+    id: str
+    title_vi: str
+    title_en: str
+    kinds: tuple[str, ...]  # empty: every kind
+    total: Decimal
+    areas: tuple[Area, ...]
+    bands: tuple[Band, ...] = DEFAULT_BANDS
+    missing: str = "zero"
+    rank_by: str = "kind"
+
+    def covers(self, kind: str) -> bool:
+        return not self.kinds or kind in self.kinds
+
+    def band_for(self, total: Decimal | None) -> Band | None:
+        if total is None:
+            return None
+        return next((band for band in self.bands if total >= band.min), None)
+
+
+@dataclass(frozen=True)
+class Methodology(_Titled):
+    id: str
+    title_vi: str
+    title_en: str
+    blocks: tuple[Block, ...]
+    source: str = ""
+    example: bool = False  # an example built for illustration, not an official one
+    path: str = ""
+
+    def block_for(self, kind: str) -> Block | None:
+        specific = next((b for b in self.blocks if b.kinds and kind in b.kinds), None)
+        return specific or next((b for b in self.blocks if not b.kinds), None)
+
+
+# -- plan targets ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanTarget:
+    """A plan target as a goal, with where it came from."""
+
+    indicator: str
+    goal: Goal
+    level: str | None = None
+    year: int | None = None
+    span: int = 1  # years in the plan's period: a one-year plan is more specific
+    source: str = ""  # "<plan id>#<target id>"
+
+
+class TargetBook:
+    """The plan targets that apply in one year, looked up by indicator and agency level."""
+
+    def __init__(self, targets: Iterable[PlanTarget] = ()):
+        self._by_indicator: dict[str, list[PlanTarget]] = {}
+        self._goals: dict[tuple[int, str | None], tuple[Criterion, Goal, str]] = {}
+        for target in targets:
+            self._by_indicator.setdefault(target.indicator, []).append(target)
+
+    @classmethod
+    def from_plans(cls, plans: Iterable[Any], year: int) -> TargetBook:
+        """Targets of ``plans`` (``cchc.core.model.Plan``) whose period covers ``year``."""
+        found = []
+        for plan in plans:
+            start, end = plan.period
+            if not start <= year <= end:
+                continue
+            for target in plan.targets:
+                indicator = get_indicator(target.indicator or "")
+                if indicator is None or target.value is None or target.year not in (None, year):
+                    continue
+                op = target.op or ">="
+                if op == "range" and target.max is None:
+                    continue
+                goal = Goal(op, float(target.value), None if target.max is None else float(target.max), target.baseline_year)
+                found.append(PlanTarget(indicator.id, goal, target.level, target.year, end - start + 1, f"{plan.id}#{target.id}"))
+        return cls(found)
+
+    def resolve(self, indicator: str, level: str | None) -> PlanTarget | None:
+        candidates = [t for t in self._by_indicator.get(indicator, ()) if t.level is None or t.level == level]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda t: (t.level is None, t.year is None, t.span))
+
+    def goal_for(self, criterion: Criterion, level: str | None) -> tuple[Goal, str]:
+        """The goal a criterion is judged against at ``level``, and where it came from (memoised)."""
+        key = (id(criterion), level)
+        known = self._goals.get(key)
+        if known is not None and known[0] is criterion:
+            return known[1], known[2]
+        goal, source = self._goal(criterion, level)
+        self._goals[key] = (criterion, goal, source)
+        return goal, source
+
+    def _goal(self, criterion: Criterion, level: str | None) -> tuple[Goal, str]:
+        if criterion.mode == "ratio_to_threshold":
+            assert criterion.threshold is not None
+            return Goal(">=", float(criterion.threshold)), "methodology"
+        if criterion.target is not None:
+            return criterion.target, "methodology"
+        planned = self.resolve(criterion.indicator, level)
+        if planned is not None:
+            return planned.goal, f"plan:{planned.source}"
+        return INDICATORS[criterion.indicator].default_target, "default"
+
+
+# -- picking the figure for a year -----------------------------------------------------------
+
+
+def year_figure(figures: Iterable[Any], year: int, indicator: Indicator) -> Any:
+    """The figure that stands for ``year``: the annual one, else the quarters (else the months)
+    summed for flows or the latest one for stocks and rates."""
+    annual = None
+    parts = []
+    for figure in figures:
+        if figure.period == str(year):
+            annual = figure
+        elif figure.period[:4] == str(year):
+            parts.append(figure)
+    if annual is not None or not parts:
+        return annual
+    quarters = [f for f in parts if "Q" in f.period]
+    used = sorted(quarters or parts, key=lambda f: f.period)
+    last = used[-1]
+    if indicator.aggregate == "latest" or len(used) == 1:
+        return last
+    if any(f.numerator is None or f.denominator is None for f in used):
+        return last
+    from dataclasses import replace
+
+    return replace(
+        last,
+        period=str(year),
+        numerator=sum(f.numerator for f in used),
+        denominator=sum(f.denominator for f in used),
+        value=None,
+        note="+".join(f.period for f in used),  # the periods summed, e.g. 2024-Q1+2024-Q2
+    )
+
+
+# -- scoring ---------------------------------------------------------------------------------
+
+
+def criterion_points(criterion: Criterion, evaluation: Evaluation, goal: Goal) -> Decimal | None:
+    """Points for one evaluated criterion; ``None`` when there is no data."""
+    if evaluation.status == NO_DATA:
+        return None
+    if evaluation.vacuous:
+        return criterion.max
+    value = evaluation.exact
+    assert value is not None
+    mode = criterion.mode
+    if mode == "all_or_nothing":
+        return criterion.max if evaluation.status == MET else Decimal(0)
+    if mode == "tiers":
+        tier = next((t for t in criterion.tiers if t.matches(value)), None)
+        return Decimal(0) if tier is None else tier.points
+    if mode == "lower_is_better":
+        reference = goal.reference
+        if value <= reference:
+            return criterion.max
+        share = reference / value if reference > 0 else _ZERO
+    else:  # ratio_to_threshold, linear, baseline_reduction: proportional to the bar
+        reference = criterion.threshold if mode == "ratio_to_threshold" else goal.reference
+        assert reference is not None
+        if value >= reference:
+            return criterion.max
+        if value <= 0:
+            return Decimal(0)
+        share = value / reference
+    return round_points(criterion.max_exact * share)
+
+
+@dataclass
+class CriterionScore:
+    criterion: Criterion
+    evaluation: Evaluation
+    goal: Goal
+    target_source: str
+    points: Decimal | None  # None: no data, left out of the total (missing: exclude)
+    figure: Any = None
+
+    @property
+    def status(self) -> str:
+        return self.evaluation.status
+
+
+@dataclass
+class AreaScore(_Titled):
+    id: str
+    title_vi: str
+    title_en: str
+    points: Decimal
+    max: Decimal
+
+
+@dataclass
+class Comparison:
+    """This year against an earlier one: positive ``rank_change`` means moved up."""
+
+    year: int
+    total: Decimal | None
+    rank: int | None
+    total_change: Decimal | None
+    rank_change: int | None
+    area_changes: dict[str, Decimal]
+
+
+@dataclass
+class AgencyScore:
+    agency_id: str
+    name: str
+    kind: str
+    level: str | None
+    block: Block
+    criteria: list[CriterionScore]
+    areas: list[AreaScore]
+    total: Decimal | None
+    band: Band | None
+    rank: int | None = None
+    rank_of: int | None = None  # how many agencies were ranked together
+    previous: Comparison | None = None
+
+    @property
+    def group(self) -> str:
+        """Who it is ranked with: its kind, or its whole block when the block says so."""
+        return f"block:{self.block.id}" if self.block.rank_by == "block" else f"kind:{self.kind}"
+
+    @property
+    def missing(self) -> list[str]:
+        return [c.criterion.indicator for c in self.criteria if c.status == NO_DATA]
+
+
+@dataclass
+class Scoreboard:
+    year: int
+    methodology: Methodology
+    scores: list[AgencyScore]
+    unscored: list[Any] = field(default_factory=list)  # agencies of a scored kind with no figures that year
+    uncovered: list[Any] = field(default_factory=list)  # agencies with figures but no block for their kind
+    illustrative: bool = False
+    province: str = ""
+
+    def find(self, agency_id: str) -> AgencyScore | None:
+        return next((s for s in self.scores if s.agency_id == agency_id), None)
+
+
+def score_agency(agency: Any, block: Block, figures: dict[str, list[Any]], year: int, targets: TargetBook) -> AgencyScore:
+    """Score one agency (``id``, ``name``, ``kind``, ``level``) against one block."""
+    level = getattr(agency, "level", None)
+    results: list[CriterionScore] = []
+    areas: list[AreaScore] = []
+    for area in block.areas:
+        area_points = Decimal(0)
+        area_max = Decimal(0)
+        for criterion in area.criteria:
+            indicator = INDICATORS[criterion.indicator]
+            figure = year_figure(figures.get(criterion.indicator, ()), year, indicator)
+            goal, source = targets.goal_for(criterion, level)
+            evaluation = indicator.evaluate(figure, goal)
+            points = criterion_points(criterion, evaluation, goal)
+            if points is None and block.missing == "zero":
+                points = Decimal(0)
+            results.append(CriterionScore(criterion, evaluation, goal, source, points, figure))
+            if points is not None:
+                area_points += points
+                area_max += criterion.max
+        areas.append(AreaScore(area.id, area.title_vi, area.title_en, area_points, area_max))
+    earned = sum((a.points for a in areas), Decimal(0))
+    possible = sum((a.max for a in areas), Decimal(0))
+    if block.missing == "zero":
+        total: Decimal | None = earned
+    elif possible == 0:
+        total = None
+    else:
+        total = round_points(Fraction(earned) / Fraction(possible) * Fraction(block.total))
+    return AgencyScore(agency.id, agency.name, agency.kind, level, block, results, areas, total, block.band_for(total))
+
+
+def score_all(agencies: Iterable[Any], methodology: Methodology, figures: Any, year: int, targets: TargetBook) -> Scoreboard:
+    """Score every agency that has figures that year and a block for its kind, then rank them."""
+    with_figures = figures.agency_ids(year)
+    scores, unscored, uncovered = [], [], []
+    for agency in agencies:
+        if agency.id not in with_figures and not _active_in(agency, year):
+            continue  # created after the year, or merged away before it: it owes no figures
+        block = methodology.block_for(agency.kind)
+        if block is None:
+            if agency.id in with_figures:
+                uncovered.append(agency)
+            continue
+        if agency.id not in with_figures:
+            unscored.append(agency)
+            continue
+        scores.append(score_agency(agency, block, figures.for_agency(agency.id), year, targets))
+    rank(scores)
+    return Scoreboard(year, methodology, scores, unscored, uncovered, getattr(figures, "illustrative", False))
+
+
+def _active_in(agency: Any, year: int) -> bool:
+    """Whether the agency existed during some of ``year`` (registry ``established`` and successor dates)."""
+    established = getattr(agency, "established", None)
+    if established is not None and established.year > year:
+        return False
+    gone = getattr(agency, "successor_date", None) if getattr(agency, "successor", None) else None
+    return gone is None or gone.year >= year
+
+
+def rank(scores: list[AgencyScore]) -> list[AgencyScore]:
+    """Rank within each group, best first; equal totals share a rank (1, 2, 2, 4). Sorts in place."""
+    groups: dict[str, list[AgencyScore]] = {}
+    for score in scores:
+        score.rank = score.rank_of = None
+        if score.total is not None:
+            groups.setdefault(score.group, []).append(score)
+    for members in groups.values():
+        members.sort(key=lambda s: s.total, reverse=True)
+        previous_total, previous_rank = None, 0
+        for position, score in enumerate(members, start=1):
+            if score.total != previous_total:
+                previous_total, previous_rank = score.total, position
+            score.rank = previous_rank
+            score.rank_of = len(members)
+    order = {group: i for i, group in enumerate(dict.fromkeys(s.group for s in scores))}
+    scores.sort(key=lambda s: (order[s.group], s.rank is None, s.rank or 0, s.name))
+    return scores
+
+
+def compare(current: Scoreboard, previous: Scoreboard) -> None:
+    """Attach the change against ``previous`` to each agency scored in both years (same block)."""
+    earlier = {s.agency_id: s for s in previous.scores}
+    for score in current.scores:
+        before = earlier.get(score.agency_id)
+        if before is None or before.block.id != score.block.id:
+            continue
+        before_areas = {a.id: a.points for a in before.areas}
+        score.previous = Comparison(
+            previous.year,
+            before.total,
+            before.rank,
+            None if score.total is None or before.total is None else score.total - before.total,
+            None if score.rank is None or before.rank is None else before.rank - score.rank,
+            {a.id: a.points - before_areas[a.id] for a in score.areas if a.id in before_areas},
+        )
+
+
+# -- the JSON contract -----------------------------------------------------------------------
+
+
+def _num(value: Decimal | Fraction | float | None) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return float(value)
+    return float(round_points(exact(value)))
+
+
+def to_json(board: Scoreboard) -> dict[str, Any]:
+    """The stable ``--format json`` shape (``cchc/commands/score.py``); titles are in the output language."""
+    return {
+        "year": board.year,
+        "methodology": board.methodology.id,
+        "province": board.province,
+        "illustrative": board.illustrative,
+        "agencies": [_agency_json(s) for s in board.scores],
+        "unscored": [a.name for a in board.unscored],
+    }
+
+
+def _agency_json(score: AgencyScore) -> dict[str, Any]:
+    lang = get_lang()
+    data: dict[str, Any] = {
+        "agency": score.name,
+        "agency_id": score.agency_id,
+        "kind": score.kind,
+        "block": score.block.id,
+        "block_title": score.block.title(lang),
+        "rank_group": score.group,
+        "total": _num(score.total),
+        "max": _num(score.block.total),
+        "band": score.band.name if score.band else None,
+        "rank": score.rank,
+        "rank_of": score.rank_of,
+        "areas": [{"id": a.id, "title": a.title(lang), "points": _num(a.points), "max": _num(a.max)} for a in score.areas],
+        "criteria": [
+            {
+                "id": c.criterion.id,
+                "title": c.criterion.title(lang),
+                "indicator": c.criterion.indicator,
+                "unit": INDICATORS[c.criterion.indicator].unit,
+                "area": c.criterion.area,
+                "value": None if c.evaluation.exact is None else _num(c.evaluation.exact),
+                "target": {"op": c.goal.op, "value": c.goal.value, "max": c.goal.max, "source": c.target_source},
+                "points": _num(c.points),
+                "max": _num(c.criterion.max),
+                "status": c.status,
+            }
+            for c in score.criteria
+        ],
+        "missing": score.missing,
+    }
+    if score.previous is not None:
+        prev = score.previous
+        data["compare"] = {
+            "year": prev.year,
+            "total": _num(prev.total),
+            "rank": prev.rank,
+            "total_change": _num(prev.total_change),
+            "rank_change": prev.rank_change,
+            "areas": [{"id": k, "change": _num(v)} for k, v in prev.area_changes.items()],
+        }
+    return data
