@@ -49,7 +49,8 @@ class LazyGroup(click.Group):
 
 
 def apply_lang_early(argv: list[str]) -> None:
-    """Apply ``--lang`` before click renders help text, which happens during parsing."""
+    """Apply ``--lang`` before click renders help text or its own messages, during parsing."""
+    _set_lang_quietly("vi")
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
             _set_lang_quietly(argv[i + 1])
@@ -58,14 +59,17 @@ def apply_lang_early(argv: list[str]) -> None:
 
 
 def _set_lang_quietly(lang: str) -> None:
+    from cchc.commands._click_vi import use_language
+
     try:
         set_lang(lang)
     except ValueError:
-        pass  # click reports the bad choice itself
+        return  # click reports the bad choice itself
+    use_language(lang)
 
 
 @click.group(cls=LazyGroup, help="cchc — máy tính tuân thủ kế hoạch cải cách hành chính (CCHC).\n\ncchc — compliance calculator for administrative-reform (CCHC) plans.")
-@click.version_option(__version__, prog_name="cchc")
+@click.version_option(__version__, prog_name="cchc", help="In phiên bản rồi thoát / show the version and exit.")
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True, help="Ngôn ngữ hiển thị / output language.")
 @click.option("--debug", is_flag=True, help="Hiện traceback khi có lỗi / show tracebacks on errors.")
 @click.pass_context
@@ -105,6 +109,7 @@ def run_safely(cli: click.Group, args: list[str] | None = None) -> int:
         click.echo(tr("Đã hủy.", "Aborted."), err=True)
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return 0
     except Exception as exc:  # noqa: BLE001 - last line of defence for users
         if debug:
@@ -118,3 +123,14 @@ def run_safely(cli: click.Group, args: list[str] | None = None) -> int:
         )
         return EXIT_INTERNAL
 
+
+def _silence_stdout() -> None:
+    """The reader went away (``cchc overdue | head -1``): end quietly, success, without Python's
+    complaint about flushing a closed pipe at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

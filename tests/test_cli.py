@@ -15,7 +15,7 @@ from tests.conftest import ROOT, run_cli
 def test_every_command_has_help(name):
     result = run_cli(name, "--help")
     assert result.exit_code == 0, result.output
-    assert "Usage:" in result.stdout
+    assert "Cách dùng:" in result.stdout and "Usage" not in result.stdout
     from cchc.cli import cli
 
     command = cli.get_command(None, name)
@@ -50,3 +50,34 @@ def test_unknown_command_is_a_usage_error():
     result = run_cli("frobnicate")
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "vietnamese", "english"),
+    [
+        (("score",), "Thiếu tham số 'YEAR'", "Missing argument 'YEAR'"),
+        (("validate", "--format", "x"), "không thuộc các giá trị", "is not one of"),
+        (("overdue", "--nope"), "Không có tùy chọn", "No such option"),
+    ],
+)
+def test_click_messages_follow_the_language(args, vietnamese, english):
+    vi = run_cli(*args)
+    en = run_cli("--lang", "en", *args)
+    assert vi.exit_code == en.exit_code == 2
+    assert vietnamese in vi.stderr and "Error" not in vi.stderr and "Usage" not in vi.stderr
+    assert english in en.stderr
+
+
+def test_a_closed_pipe_ends_quietly_with_success():
+    """`cchc overdue | head -1`: the reader leaves early; no error, no data-problem exit code."""
+    for args in (["overdue", "--as-of", "2024-12-31"], ["overdue", "--as-of", "2024-12-31", "--format", "csv"], ["score", "2024"]):
+        proc = subprocess.Popen([sys.executable, "-m", "cchc", *args], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc.stdout.readline()
+        proc.stdout.close()
+        err = proc.stderr.read()
+        assert proc.wait() == 0 and err == b"", (args, err)
+
+
+def test_plans_option_must_be_a_folder():
+    result = run_cli("plans", "--plans", "README.md", cwd=ROOT)
+    assert result.exit_code == 2 and "không phải thư mục" in result.stderr

@@ -189,7 +189,7 @@ def test_province_must_be_known(tmp_path):
 
 
 def test_figure_hooks_fill_gaps_but_files_win(tmp_path, monkeypatch):
-    from cchc.app import score as command
+    from cchc.app import scorecard as command
 
     _year_folder(tmp_path, 2024, ["Sở Nội vụ,plan_completion_on_time,5,10,,,,", "Sở Tư pháp,on_time_dossiers,1,1,,,,"])
 

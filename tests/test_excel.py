@@ -25,7 +25,7 @@ from cchc.adapters.excel import (
     write_score_workbook,
 )
 from cchc.app.inputs import Inputs
-from cchc.app.overdue import plans_and_progress
+from cchc.app.overdue_report import plans_and_progress
 from cchc.core.i18n import set_lang
 from cchc.core.overdue import activity_statuses, overdue_report
 from cchc.core.problems import CchcError

@@ -145,7 +145,7 @@ def test_bundled_data_per_province():
 
 def test_plan_completion_counts_expand_collectives():
     from cchc.app.inputs import Inputs
-    from cchc.app.overdue import plans_and_progress
+    from cchc.app.overdue_report import plans_and_progress
     from cchc.core.overdue import completion_counts
 
     pairs, book = plans_and_progress(Inputs(plans=FIXTURE / "plans", progress=FIXTURE / "reports"))

@@ -90,3 +90,46 @@ def test_figures_files_are_validated_against_their_province(tmp_path):
 def test_bundled_reports_validate():
     result = run_cli("validate", "reports", cwd=ROOT)
     assert result.exit_code == 0, result.output
+
+
+def test_validate_checks_figures_tables(tmp_path):
+    """CSV files are checked too: a bad number at file.csv:LINE, and a decimal comma that shifts the
+    row is an error, not a shifted row."""
+    folder = tmp_path / "reports" / "2024" / "hai-duong"
+    folder.mkdir(parents=True)
+    table = folder / "figures.csv"
+    table.write_text(
+        "agency,indicator,numerator,denominator,value,period,source,note\n"
+        "Sở Nội vụ,on_time_dossiers,12x,100,,2024,,\n"
+        "Sở Tư pháp,satisfaction,,,95,5,2024,,\n",
+        encoding="utf-8",
+    )
+    result = run_cli("validate", "--plans", str(ROOT / "plans"), str(tmp_path / "reports"))
+    assert result.exit_code == 1
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith(f"{table}:2:3: F505") and "12x" in lines[0]
+    assert lines[1].startswith(f"{table}:3:1: F502") and '"95,5"' in lines[1]
+
+
+def test_registry_loops_are_errors(tmp_path):
+    registry = tmp_path / "agencies.yaml"
+    registry.write_text(
+        "kind: agencies\nprovince: Thử\nagencies:\n"
+        "  - {id: a, name: Sở A, kind: department, level: tinh, successor: {agency: b, date: 2025-03-01}}\n"
+        "  - {id: b, name: Sở B, kind: department, level: tinh, successor: {agency: Sở A, date: 2025-03-01}}\n"
+        "collectives:\n  - {id: c1, name: Nhóm 1, includes: [c2]}\n  - {id: c2, name: Nhóm 2, includes: [c1]}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("validate", str(registry))
+    codes = [line.split(": ")[1].split()[0] for line in result.stdout.strip().splitlines()]
+    assert result.exit_code == 1 and codes == ["A305", "A305", "A306", "A306"]
+
+
+def test_at_most_fifty_problems_per_file(tmp_path):
+    folder = tmp_path / "reports" / "2024" / "hai-duong"
+    folder.mkdir(parents=True)
+    rows = "".join(f"Sở Nội vụ,on_time_dossiers,x{i},100,,2024,,\n" for i in range(500))
+    (folder / "figures.csv").write_text("agency,indicator,numerator,denominator,value,period,source,note\n" + rows, encoding="utf-8")
+    result = run_cli("validate", "--plans", str(ROOT / "plans"), str(folder))
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 51 and "E001" in lines[-1] and "450" in lines[-1]

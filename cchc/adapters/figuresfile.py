@@ -83,6 +83,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from cchc.adapters import formats
 from cchc.adapters.csvrows import CsvSyntaxError, csv_rows
 from cchc.core.figures import Figure, FigureSet
 from cchc.core.i18n import tr
@@ -91,14 +92,14 @@ from cchc.core.text import fold, nfc
 from cchc.indicators import get_indicator, suggest_indicator
 from cchc.indicators.base import Indicator, Quantity, format_number
 
-HEADER = ("agency", "indicator", "numerator", "denominator", "value", "period", "source", "note")
+HEADER = tuple(formats.FIGURE_ROW.fields)  # the CSV/xlsx contract: agency,indicator,numerator,denominator,value,period,source,note
 FIGURE_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
 _HEADER_SEARCH_ROWS = 20
 _AGREEMENT = Decimal("0.5")  # percentage points a given value may differ from its counts
 _PERIOD = re.compile(r"^(\d{4})(?:-(?:[Qq]([1-4])|(\d{1,2})))?$")
 _GROUPED = re.compile(r"^\d{1,3}(?:([.,\u00a0 ])\d{3})(?:\1\d{3})*$")
 _YAML_ROW_KEYS = frozenset(HEADER)
-_YAML_TOP_KEYS = frozenset(("kind", "year", "province", "illustrative", "source", "fractions", "figures", "notes"))
+_YAML_TOP_KEYS = frozenset(formats.FIGURES.fields)
 
 
 def load_figures(paths: list[Path], registry: Any, year: int | None = None) -> tuple[FigureSet, list[Problem]]:
@@ -323,18 +324,24 @@ class _Reader:
     def _table_row(self, context: _FileContext, raw: list[Any], percent: list[bool], line: int, strict_width: bool) -> None:
         """One CSV/xlsx data row; xlsx rows may stop early (empty trailing cells are not stored)."""
         values = list(raw)
-        while len(values) > len(HEADER) and _blank(values[-1]):
-            values.pop()
+        while not strict_width and len(values) > len(HEADER) and _blank(values[-1]):
+            values.pop()  # xlsx rows may carry empty cells past the table; a CSV row's fields all count
         if len(values) > len(HEADER) or (strict_width and len(values) != len(HEADER)):
+            hint = ""
+            if len(values) > len(HEADER) and any(isinstance(v, str) and v.strip().isdigit() for v in values):
+                hint = tr(
+                    ' — số thập phân có dấu phẩy phải đặt trong dấu ngoặc kép ("95,5") hoặc dùng dấu chấm (95.5)',
+                    ' — a decimal comma must be quoted ("95,5") or written with a point (95.5)',
+                )
             self.problems.append(
                 Problem(
                     context.path,
                     line,
-                    None,
+                    1,
                     "F502",
                     tr(
-                        f"dòng có {len(values)} cột, tiêu đề có {len(HEADER)}",
-                        f"the row has {len(values)} fields, the header has {len(HEADER)}",
+                        f"dòng có {len(values)} cột, tiêu đề có {len(HEADER)}{hint}",
+                        f"the row has {len(values)} fields, the header has {len(HEADER)}{hint}",
                     ),
                 )
             )

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from cchc.adapters.schema import AnyOf, Bool, Date, Field, ListOf, Nullable, Num, Obj, Str
 from cchc.core.agencies import AGENCY_KINDS, LEVELS
+from cchc.core.scoring import MISSING_POLICIES, RANK_BY
+from cchc.core.scoring import MODES as SCORING_MODES
+from cchc.indicators.base import OPS as TARGET_OPS
 
 ID = r"[A-Za-z0-9][A-Za-z0-9._-]*"
 PLAN_ID = r"[a-z0-9][a-z0-9._-]*"
@@ -261,3 +264,95 @@ PROGRESS = Obj(
     },
     description="Progress reported per activity and occurrence",
 )
+
+# -- methodologies (meaning checks: cchc.adapters.methodologyfile) -------------------------------
+
+_TITLED = {
+    "id": Field(Str(pattern=ID), required=True),
+    "title": Field(Str(nonempty=True), required=True),
+    "title_en": Field(Str()),
+    "notes": Field(TEXTS),
+}
+NUMBER = Num(description="A number")
+BAND = Obj("band", {"name": Field(Str(nonempty=True), required=True), "name_en": Field(Str()), "min": Field(NUMBER, required=True)}, description="A band (Xếp loại) and its lowest total")
+BANDS = ListOf(BAND, description="Bands from the highest minimum down")
+CRITERION = Obj(
+    "criterion",
+    {
+        **_TITLED,
+        "indicator": Field(Str(nonempty=True, description="Indicator id (cchc indicators)"), required=True),
+        "max": Field(NUMBER, required=True),
+        "mode": Field(Str(enum=SCORING_MODES, description="How the figure turns into points")),
+        "threshold": Field(NUMBER),
+        "target": Field(Obj("criterion_target", {"op": Field(Str(enum=TARGET_OPS)), "value": Field(NUMBER), "max": Field(NUMBER), "baseline_year": Field(YEAR)}, description="A target fixed by the methodology (else the plan's)")),
+        "tiers": Field(ListOf(Obj("tier", {"min": Field(NUMBER), "max": Field(NUMBER), "points": Field(NUMBER, required=True)}))),
+    },
+    description="A criterion: an indicator, its points and how they are scored",
+)
+METHODOLOGY = Obj(
+    "methodology",
+    {
+        "kind": Field(Str(enum=("methodology",)), required=True),
+        **_TITLED,
+        "source": Field(Str()),
+        "example": Field(Bool(description="An example, not an official methodology")),
+        "province": Field(Str()),
+        "year": Field(YEAR),
+        "total": Field(NUMBER),
+        "missing": Field(Str(enum=MISSING_POLICIES)),
+        "bands": Field(BANDS),
+        "blocks": Field(
+            ListOf(
+                Obj(
+                    "block",
+                    {
+                        **_TITLED,
+                        "kinds": Field(ListOf(Str(enum=AGENCY_KINDS))),
+                        "total": Field(NUMBER),
+                        "missing": Field(Str(enum=MISSING_POLICIES)),
+                        "rank_by": Field(Str(enum=RANK_BY)),
+                        "bands": Field(BANDS),
+                        "areas": Field(ListOf(Obj("methodology_area", {**_TITLED, "criteria": Field(ListOf(CRITERION), required=True)})), required=True),
+                    },
+                    description="The criteria for some kinds of agency",
+                )
+            ),
+            required=True,
+        ),
+    },
+    description="A PAR Index-style scoring methodology",
+)
+
+# -- figures (meaning checks: cchc.adapters.figuresfile) -----------------------------------------
+
+FIGURE_ROW = Obj(
+    "figure",
+    {
+        "agency": Field(Str(nonempty=True, description="Agency name as in the registry"), required=True),
+        "indicator": Field(Str(nonempty=True, description="Indicator id, or <indicator>.<input>"), required=True),
+        "numerator": Field(AnyOf((NUMBER, Str()), expected_vi="một số", expected_en="a number")),
+        "denominator": Field(AnyOf((NUMBER, Str()), expected_vi="một số", expected_en="a number")),
+        "value": Field(AnyOf((NUMBER, Str()), expected_vi="một số", expected_en="a number")),
+        "period": Field(AnyOf((YEAR, Str(pattern=r"\d{4}(-([Qq][1-4]|\d{1,2}))?")), expected_vi="2024, 2024-Q1 hoặc 2024-05", expected_en="2024, 2024-Q1 or 2024-05")),
+        "source": Field(Str()),
+        "note": Field(Nullable(Str())),
+    },
+    description="One figure; in CSV and xlsx these keys, in this order, are the header row",
+)
+FIGURES = Obj(
+    "figures",
+    {
+        "kind": Field(Str(enum=("figures",)), required=True),
+        "year": Field(YEAR),
+        "province": Field(Str()),
+        "illustrative": Field(Bool(description="Sample data (số liệu minh họa), not real reports")),
+        "source": Field(Str()),
+        "fractions": Field(Bool(description="Bare percent values are fractions (0.955 = 95.5 %)")),
+        "notes": Field(TEXTS),
+        "figures": Field(ListOf(FIGURE_ROW), required=True),
+    },
+    description="Actual figures (số liệu thực tế) of agencies",
+)
+
+# Every kind `cchc schema KIND` prints, and the file kinds `cchc validate` reads.
+KINDS = {"plan": PLAN, "agencies": AGENCIES, "methodology": METHODOLOGY, "figures": FIGURES, "progress": PROGRESS}

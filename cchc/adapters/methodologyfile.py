@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from cchc.adapters import formats
 from cchc.core.i18n import tr
 from cchc.core.problems import ERROR, WARNING, CchcError, Problem
 from cchc.core.scoring import (
@@ -86,13 +87,15 @@ def parse_methodology(data: Any, path: str) -> tuple[Methodology | None, list[Pr
     return methodology, parser.problems
 
 
-_TOP_KEYS = {"kind", "id", "title", "title_en", "source", "example", "notes", "missing", "bands", "blocks", "province", "year", "total"}
-_BLOCK_KEYS = {"id", "title", "title_en", "kinds", "total", "areas", "bands", "missing", "rank_by", "notes"}
-_AREA_KEYS = {"id", "title", "title_en", "criteria", "notes"}
-_CRITERION_KEYS = {"id", "title", "title_en", "indicator", "max", "mode", "threshold", "target", "tiers", "notes"}
-_TARGET_KEYS = {"op", "value", "max", "baseline_year"}
-_TIER_KEYS = {"min", "max", "points"}
-_BAND_KEYS = {"name", "name_en", "min"}
+# The keys each level may hold come from the one shape definition (cchc.adapters.formats).
+_TOP_KEYS = set(formats.METHODOLOGY.fields)
+_BLOCK = formats.METHODOLOGY.fields["blocks"].spec.item
+_BLOCK_KEYS = set(_BLOCK.fields)
+_AREA_KEYS = set(_BLOCK.fields["areas"].spec.item.fields)
+_CRITERION_KEYS = set(formats.CRITERION.fields)
+_TARGET_KEYS = set(formats.CRITERION.fields["target"].spec.fields)
+_TIER_KEYS = set(formats.CRITERION.fields["tiers"].spec.item.fields)
+_BAND_KEYS = set(formats.BAND.fields)
 
 
 class _Parser:

@@ -55,6 +55,7 @@ def registry_from_data(data: YMap, path: str, problems: list[Problem] | None = N
         for c in data.get("collectives", [])
     ]
     _check_references(data, agencies, collectives, ck)
+    _check_cycles(data, agencies, collectives, ck)
     registry = Registry(data["province"], agencies, collectives, path)
     # Successors may be written by name; store ids so the model has one way to follow them.
     for agency in agencies:
@@ -100,3 +101,30 @@ def _check_references(data: YMap, agencies: list[Agency], collectives: list[Coll
             for ref in refs:
                 if ref not in known:
                     ck.report(raw, field_name, "A304", tr(f"'{collective.id}' tham chiếu mã không có: '{ref}'", f"'{collective.id}' refers to an unknown id '{ref}'"))
+
+
+def _check_cycles(data: YMap, agencies: list[Agency], collectives: list[Collective], ck: Checker) -> None:
+    """A successor chain that comes back to where it started (a → b → a) has no one carrying the
+    duty; a collective that includes itself, directly or through others, has no members to find."""
+    by_name = {exact_key(n): a.id for a in agencies for n in (a.name, *a.aliases)}
+    successor = {a.id: by_name.get(exact_key(a.successor), a.successor) for a in agencies if a.successor}
+    for raw, agency in zip(data["agencies"], agencies, strict=True):
+        seen = [agency.id]
+        current = successor.get(agency.id)
+        while current is not None and current not in seen:
+            seen.append(current)
+            current = successor.get(current)
+        if current == agency.id:
+            chain = " → ".join([*seen, agency.id])
+            ck.report(raw["successor"], "agency", "A305", tr(f"chuỗi cơ quan kế thừa quay vòng ({chain}); sửa 'successor' của một cơ quan", f"the successor chain loops ({chain}); fix one agency's 'successor'"))
+    includes = {c.id: set(c.includes) for c in collectives}
+    for raw, collective in zip(data.get("collectives", []), collectives, strict=True):
+        stack, seen = list(includes.get(collective.id, ())), set()
+        while stack:
+            inner = stack.pop()
+            if inner == collective.id:
+                ck.report(raw, "includes", "A306", tr(f"tập thể '{collective.id}' tự bao gồm chính nó (qua 'includes'); bỏ vòng lặp", f"collective '{collective.id}' includes itself (through 'includes'); remove the loop"))
+                break
+            if inner not in seen:
+                seen.add(inner)
+                stack.extend(includes.get(inner, ()))

@@ -23,6 +23,7 @@ from cchc.core.problems import ERROR, CchcError, Problem, UnreadableInput
 from cchc.core.text import fold
 
 YAML_SUFFIXES = (".yaml", ".yml")
+TABLE_SUFFIXES = (".csv", ".xlsx")  # figures and progress tables, checked by their own readers
 
 
 @dataclass
@@ -65,8 +66,8 @@ def yaml_files(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             out.extend(sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()))
-        else:
-            out.append(path)
+        elif path.suffix.lower() not in TABLE_SUFFIXES:
+            out.append(path)  # a named file is read as YAML whatever its name, unless it is a table
     return out
 
 

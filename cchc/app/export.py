@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from cchc.app.inputs import Inputs, Run
-from cchc.app.overdue import plan_pairs
-from cchc.app.score import score
+from cchc.app.overdue_report import plan_pairs
+from cchc.app.scorecard import score
 from cchc.core.i18n import get_lang, tr
 from cchc.core.problems import CchcError
 

@@ -107,7 +107,11 @@ def emit_json(data: Any) -> None:
 def console():  # noqa: ANN201 - rich imported lazily
     from rich.console import Console
 
-    return Console(soft_wrap=False, width=None if sys.stdout.isatty() else FILE_WIDTH)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError  # rich would exit 1; the CLI ends quietly with 0 (cchc.cli)
+
+    return _Console(soft_wrap=False, width=None if sys.stdout.isatty() else FILE_WIDTH)
 
 
 class SimpleTable:

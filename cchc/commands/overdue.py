@@ -26,7 +26,7 @@ from cchc.core.labels import REPORTED_LABELS, SCHEDULE_KIND_LABELS, label
 @click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help=tr("Ghi thêm ra tệp Excel.", "Also write an Excel workbook."))
 @force_option
 def command(plan_ids, plans_dir, progress_path, as_of, province, agency, within, year, fmt, output, xlsx_path, force) -> None:  # noqa: ANN001
-    from cchc.app.overdue import overdue
+    from cchc.app.overdue_report import overdue
 
     inputs = make_inputs(plans_dir, province, progress_path=progress_path, as_of=as_of)
     sources = [p for p in (plans_dir, progress_path) if p is not None]

@@ -8,14 +8,14 @@ import click
 
 from cchc.core.i18n import tr
 
-SCHEMA_KINDS = ("plan", "agencies")
+SCHEMA_KINDS = ("plan", "agencies", "methodology", "figures", "progress")
 
 
 def json_schema(kind: str) -> dict:
     from cchc.adapters import formats
     from cchc.adapters.schema import to_json_schema
 
-    root = {"plan": formats.PLAN, "agencies": formats.AGENCIES}[kind]
+    root = formats.KINDS[kind]
     return to_json_schema(root, f"https://cchc.example/schemas/{kind}.schema.json", f"cchc {kind} file")
 
 
@@ -24,7 +24,7 @@ def render(kind: str) -> str:
     return json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
 
 
-@click.command(name="schema", help=tr("In JSON Schema của một loại tệp (mặc định: plan).", "Print the JSON Schema of a file kind (default: plan)."))
+@click.command(name="schema", help=tr("In JSON Schema của một loại tệp: plan, agencies, methodology, figures, progress (mặc định: plan).", "Print the JSON Schema of a file kind: plan, agencies, methodology, figures, progress (default: plan)."))
 @click.argument("kind", type=click.Choice(SCHEMA_KINDS), default="plan")
 def command(kind: str) -> None:
     click.echo(render(kind), nl=False)

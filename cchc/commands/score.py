@@ -24,7 +24,7 @@ the block says ``rank_by: block``). ``status`` is ``met`` | ``not_met`` | ``no_d
 null for a criterion left out of the total (``missing: exclude``); ``rank_change`` > 0 means the
 agency moved up.
 
-The computation is :func:`cchc.app.score.score`; this module parses options and renders.
+The computation is :func:`cchc.app.scorecard.score`; this module parses options and renders.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ STATUS_COLOURS = {"met": "green", "not_met": "red", "no_data": "yellow"}
 @click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help=tr("Ghi thêm ra tệp Excel (phiếu điểm, xếp hạng, biểu đồ).", "Also write an Excel workbook (scorecards, ranking, charts)."))
 @force_option
 def command(year, agency, methodology_name, figures_path, progress_path, plans_dir, province, as_of, compare_year, fmt, output, xlsx_path, force) -> None:  # noqa: ANN001
-    from cchc.app.score import score
+    from cchc.app.scorecard import score
 
     inputs = make_inputs(plans_dir, province, figures_path, progress_path, methodology_name, as_of)
     sources = [p for p in (plans_dir, figures_path, progress_path) if p is not None]
@@ -96,12 +96,7 @@ class ScoreView:
         self.scorecard = result.agency is not None
 
     def data(self) -> Any:
-        from dataclasses import replace
-
-        from cchc.core.scoring import to_json
-
-        board = self.result.board
-        return to_json(replace(board, scores=self.result.shown, unscored=[] if self.scorecard else board.unscored))
+        return self.result.to_json()
 
     def rows(self) -> tuple[list[str], list[list[Any]]]:
         return _scorecard_rows(self.result.agency) if self.scorecard else _ranking_rows(self.result.board.scores)

@@ -11,7 +11,7 @@ from cchc.core.i18n import tr
 from cchc.core.problems import ERROR, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, Problem
 
 
-@click.command(name="validate", help=tr("Kiểm tra các tệp YAML của cchc (mặc định: plans/).", "Check cchc YAML files (default: plans/)."))
+@click.command(name="validate", help=tr("Kiểm tra các tệp của cchc: kế hoạch, danh mục, phương pháp, số liệu và tiến độ (YAML, CSV, xlsx; mặc định: plans/).", "Check cchc files: plans, registries, methodologies, figures and progress (YAML, CSV, xlsx; default: plans/)."))
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True, help=tr("Định dạng kết quả; 'github' in chú thích cho GitHub Actions.", "Output format; 'github' prints GitHub Actions annotations."))
 @click.option("--strict", is_flag=True, help=tr("Coi cảnh báo là lỗi.", "Treat warnings as errors."))

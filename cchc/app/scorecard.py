@@ -28,6 +28,12 @@ class ScoreResult:
         """The scores a report shows: the agency's, or every ranked one."""
         return [self.agency] if self.agency is not None else self.board.scores
 
+    def to_json(self) -> dict:
+        """The stable JSON contract of ``cchc score --format json`` (README)."""
+        from cchc.core.scoring import to_json
+
+        return to_json(replace(self.board, scores=self.shown, unscored=[] if self.agency is not None else self.board.unscored))
+
 
 # Figures computed from other inputs: hook(run, registry, year) -> Figures (plan completion today).
 FigureHook = Callable[[Run, Any, int], Iterable[Any]]
