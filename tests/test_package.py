@@ -99,6 +99,19 @@ def _git(args: list[str], cwd: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
+def _hook_repository(where: Path) -> Path:
+    """This project as a git repository holding what pre-commit installs (works from any checkout,
+    an unpacked sdist included)."""
+    for name in (*SOURCE_FILES, ".pre-commit-hooks.yaml"):
+        where.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, where / name)
+    shutil.copytree(ROOT / "cchc", where / "cchc", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    _git(["init", "-q"], where)
+    _git(["add", "-A"], where)
+    _git(["commit", "-q", "-m", "hook"], where)
+    return where
+
+
 def test_pre_commit_hook_passes_good_plans_and_names_the_broken_line(tmp_path):
     """``pre-commit try-repo`` installs this repository's hook as a user's pre-commit would."""
     office = tmp_path / "office"
@@ -107,17 +120,18 @@ def test_pre_commit_hook_passes_good_plans_and_names_the_broken_line(tmp_path):
     _git(["init", "-q"], office)
     _git(["add", "-A"], office)
     _git(["commit", "-q", "-m", "plans"], office)
+    hook_repo = _hook_repository(tmp_path / "hook")
     pre_commit = [sys.executable, "-m", "pre_commit"]
     env = _clean_env(PRE_COMMIT_HOME=str(tmp_path / "cache"))
 
-    good = _run([*pre_commit, "try-repo", str(ROOT), "cchc-validate", "--all-files"], office, env)
+    good = _run([*pre_commit, "try-repo", str(hook_repo), "cchc-validate", "--all-files"], office, env)
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
 
     broken = office / "plans" / "hai-duong" / "hong.yaml"
     broken.write_text("kind: plan\nid: hong\nprovince: Hải Dương\ntitle: Kế hoạch hỏng\nperiod: 2024\nareas:\n  - id: I\n    title: Lĩnh vực\n    activities:\n      - id: a1\n        text: Việc\n        lead: [Sở Nôi vụ]\n", encoding="utf-8")
     _git(["add", "-A"], office)
-    bad = _run([*pre_commit, "try-repo", str(ROOT), "cchc-validate", "--all-files"], office, env)
+    bad = _run([*pre_commit, "try-repo", str(hook_repo), "cchc-validate", "--all-files"], office, env)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "plans/hai-duong/hong.yaml:12:" in bad.stdout and "P202" in bad.stdout
     assert "Traceback" not in bad.stdout
