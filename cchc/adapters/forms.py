@@ -81,7 +81,6 @@ def form_bytes(form: Form) -> bytes:
     """The form as an .xlsx file."""
     from openpyxl import Workbook
     from openpyxl.cell import Cell
-    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.workbook.protection import WorkbookProtection
@@ -213,9 +212,6 @@ def form_bytes(form: Form) -> bytes:
                 )
             else:
                 validation("decimal", c, operator="greaterThanOrEqual", formula1="0", error=tr("Ghi một số ≥ 0.", "Enter a number ≥ 0."))
-    for c, column in enumerate(form.columns):
-        if column.editable:
-            sheet.cell(header_row, c + 1).comment = Comment(tr("Ô tô màu: cơ quan điền.", "Tinted cells: to be filled in."), "cchc")
     sheet.freeze_panes = sheet.cell(first_data, 1)
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.page_setup.orientation = "landscape"

@@ -107,13 +107,14 @@ def collect(inputs: Inputs, paths: list[Path], reports: Path | None = None, repl
     root = reports if reports is not None else inputs.reports
     problems: list[Problem] = []
     parsed: list[_Parsed] = []
+    cache: dict[Any, Any] = {}  # what every form of the run shares: plans cut to a window, the files already on disk
     for path in paths:
         try:
             filled = read_form(path, "B801")
         except UnreadableInput as exc:
             problems.append(exc.problem if isinstance(exc.problem, Problem) else Problem(str(path), None, None, "B801", str(exc)))
             continue
-        found = _check_form(run, filled, root, problems)
+        found = _check_form(run, filled, root, problems, cache)
         if found is not None:
             parsed.append(found)
     targets: dict[Path, _Parsed] = {}
@@ -129,7 +130,7 @@ def collect(inputs: Inputs, paths: list[Path], reports: Path | None = None, repl
     if not errors:
         edits: dict[Path, dict[int, str]] = {}
         for item in targets.values():
-            change = _merge(run, item, root, replace, files, edits, problems)
+            change = _merge(run, item, root, replace, files, edits, problems, cache)
             changes.append(change)
         for path, lines in edits.items():
             files[path] = _comment_out(path, lines)
@@ -146,7 +147,7 @@ def collect(inputs: Inputs, paths: list[Path], reports: Path | None = None, repl
 # -- checking one form ------------------------------------------------------------------------
 
 
-def _check_form(run: Run, filled: FilledForm, root: Path, problems: list[Problem]) -> _Parsed | None:
+def _check_form(run: Run, filled: FilledForm, root: Path, problems: list[Problem], cache: dict[Any, Any]) -> _Parsed | None:
     meta = filled.meta
     path = filled.path
     kind = meta.get("form")
@@ -166,7 +167,10 @@ def _check_form(run: Run, filled: FilledForm, root: Path, problems: list[Problem
                 from cchc.core.periods import window
 
                 span = window(meta.get("period", ""), meta.get("calendar") == "1")
-                expected = formjobs.progress_form(run, registry, slug, run.plans_of(registry), agency, span)
+                key = ("window", slug, span)
+                if key not in cache:
+                    cache[key] = formjobs.due_in(run.plans_of(registry), span)
+                expected = formjobs.progress_form(run, registry, slug, cache[key], agency, span)
             else:
                 year = int(meta.get("year", ""))
                 expected = formjobs.figures_form(run, registry, slug, run.plans_of(registry), run.methodology(year, slug), agency, year)
@@ -382,7 +386,7 @@ def _name(item: _Parsed, key: tuple) -> str:
     return key[0] if item.kind == "figures" else f"{key[0]}/{key[1]} ({key[2]})"
 
 
-def _existing(run: Run, item: _Parsed, root: Path) -> tuple[list[dict[str, Any]], dt.datetime | None, list[tuple[tuple, dict[str, Any], str, int | None]]]:
+def _existing(run: Run, item: _Parsed, root: Path, cache: dict[Any, Any]) -> tuple[list[dict[str, Any]], dt.datetime | None, list[tuple[tuple, dict[str, Any], str, int | None]]]:
     """The rows already collected in the target, when its form was saved, and the same agency's
     rows in other files: (key, row, path, line)."""
     own: list[dict[str, Any]] = []
@@ -396,9 +400,11 @@ def _existing(run: Run, item: _Parsed, root: Path) -> tuple[list[dict[str, Any]]
 
         folder = item.target.parent
         if folder.is_dir():
-            figures, problems = load_figures([folder], item.registry, item.year)
-            _existing_problems(problems)
-            for f in figures.figures:
+            if ("figures", folder) not in cache:
+                figures, problems = load_figures([folder], item.registry, item.year)
+                _existing_problems(problems)
+                cache[("figures", folder)] = figures.figures
+            for f in cache[("figures", folder)]:
                 if f.agency_id != item.agency.id:
                     continue
                 row = {"indicator": f.indicator, "numerator": f.numerator, "denominator": f.denominator, "value": f.value, "period": f.period}
@@ -409,13 +415,14 @@ def _existing(run: Run, item: _Parsed, root: Path) -> tuple[list[dict[str, Any]]
     else:
         from cchc.adapters.progressfile import load_progress, progress_files
 
-        folder = root
-        if folder.is_dir():
-            ws = run.workspace
-            registries = {plan.id: ws.registry_of(plan) for plan in ws.plans}
-            book, problems = load_progress(progress_files(folder), ws.plans, registries, skip_other_plans=True)
-            _existing_problems(problems)
-            for e in book.entries:
+        if root.is_dir():
+            if ("progress", root) not in cache:
+                ws = run.workspace
+                registries = {plan.id: ws.registry_of(plan) for plan in ws.plans}
+                book, problems = load_progress(progress_files(root), ws.plans, registries, skip_other_plans=True)
+                _existing_problems(problems)
+                cache[("progress", root)] = book.entries
+            for e in cache[("progress", root)]:
                 if e.agency_id != item.agency.id:
                     continue
                 row = {"plan": e.plan_id, "activity": e.activity_id, "occurrence": e.occurrence, "status": e.status, "completed": e.completed}
@@ -439,11 +446,11 @@ def _values(item: _Parsed, row: dict[str, Any]) -> tuple:
     return (row["status"], row.get("completed"))
 
 
-def _merge(run: Run, item: _Parsed, root: Path, replace: bool, files: dict[Path, str], edits: dict[Path, dict[int, str]], problems: list[Problem]) -> Change:
+def _merge(run: Run, item: _Parsed, root: Path, replace: bool, files: dict[Path, str], edits: dict[Path, dict[int, str]], problems: list[Problem], cache: dict[Any, Any]) -> Change:
     path = item.filled.path
     change = Change(item.agency.name, str(path), item.target)
     column = 6 if item.kind == "progress" else 5  # Tình trạng / Tử số: where a clash is pointed at
-    own, saved_before, others = _existing(run, item, root)
+    own, saved_before, others = _existing(run, item, root, cache)
     rows = []
     for row in item.rows:
         key = _row_key(item, row)

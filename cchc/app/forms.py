@@ -146,6 +146,7 @@ def progress_forms(inputs: Inputs, period: str, agency_name: str | None, calenda
         agencies = [_agency(registry, agency_name)]
     else:
         agencies = [a for a in registry.agencies if a.existed_on(span.end)]
+    plans = due_in(plans, span)
     made = []
     for agency in agencies:
         form = progress_form(run, registry, slug, plans, agency, span)
@@ -154,7 +155,17 @@ def progress_forms(inputs: Inputs, period: str, agency_name: str | None, calenda
     return made
 
 
+def due_in(plans: list[Any], span: Any) -> list[Any]:
+    """The plans cut down to the activities with an occurrence due in the window (read once, not per agency)."""
+    from dataclasses import replace
+
+    from cchc.core.schedules import schedule_of
+
+    return [replace(plan, activities=[a for a in plan.activities if any(span.contains(o.due) for o in schedule_of(a, plan.period).occurrences)]) for plan in plans]
+
+
 def progress_form(run: Run, registry: Any, slug: str, plans: list[Any], agency: Any, span: Any) -> MadeForm:
+    """``plans`` as :func:`due_in` leaves them (whole plans give the same form, slower)."""
     from cchc.core.overdue import Duty, duties
 
     found = []
@@ -164,7 +175,7 @@ def progress_form(run: Run, registry: Any, slug: str, plans: list[Any], agency: 
                 found.append(item)
     found.sort(key=lambda d: (d.occurrence.due, d.plan.id, d.activity.id))
     rows = [[n, d.plan.id, d.activity.id, d.occurrence.key, duty_text(d), d.occurrence.due, None, None, None, None] for n, d in enumerate(found, start=1)]
-    used = [p for p in plans if any(d.plan is p for d in found)]
+    used = [p for p in plans if any(d.plan.id == p.id for d in found)]
     meta = {
         **_base_meta("progress", agency, registry, slug, run.inputs.today),
         "period": span.key,
