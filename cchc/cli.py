@@ -27,6 +27,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "overdue": ("cchc.commands.overdue", "Danh sách nhiệm vụ quá hạn", "List overdue activities"),
     "score": ("cchc.commands.score", "Chấm điểm Chỉ số CCHC và xếp hạng", "PAR Index-style scorecard and ranking"),
     "export": ("cchc.commands.export", "Xuất sổ Excel cho cuộc họp", "Export a meeting workbook to Excel"),
+    "indicators": ("cchc.commands.indicators", "Danh sách chỉ tiêu: tử số, mẫu số đếm gì", "List the indicators: what numerator and denominator count"),
+    "form": ("cchc.commands.form", "Lập biểu mẫu Excel gửi cơ quan điền", "Make Excel forms for agencies to fill in"),
+    "collect": ("cchc.commands.collect", "Thu biểu mẫu đã điền vào reports/", "Collect filled forms into reports/"),
     "import": ("cchc.commands.import_", "Chuyển bảng kế hoạch (xlsx, docx, txt) thành YAML", "Convert a plan table (xlsx, docx, txt) to YAML"),
 }
 

@@ -131,6 +131,17 @@ def load_figures(paths: list[Path], registry: Any, year: int | None = None) -> t
     return reader.finish()
 
 
+def check_rows(rows: list[tuple[int, list[Any]]], registry: Any, year: int, where: str) -> tuple[FigureSet, list[Problem]]:
+    """Check rows that did not come from a file of their own (a returned form): values in the order
+    of ``HEADER``, numbered as the caller counts them; a problem's column is the field's place in
+    ``HEADER`` (1-based)."""
+    reader = _Reader(registry, year)
+    context = _FileContext(where, str(year), year, "")
+    for line, values in rows:
+        reader._table_row(context, values, [False] * len(values), line, strict_width=False)
+    return reader.finish()
+
+
 def _is_figure_file(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in FIGURE_SUFFIXES and not path.name.startswith((".", "~$"))
 

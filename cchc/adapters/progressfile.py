@@ -108,6 +108,16 @@ def load_progress(paths: list[Path], plans: list[Plan], registries: dict[str, Re
     return ProgressBook(entries, illustrative), problems
 
 
+def check_rows(rows: list[tuple[str, int, dict[str, object], dict[str, int]]], plans: list[Plan], registries: dict[str, Registry]) -> tuple[list[ProgressEntry], list[Problem]]:
+    """Check rows that did not come from a file of their own (a returned form): each is
+    (where, row number, values by field of ``CSV_HEADER``, column of each field); problems name them."""
+    plan_by_id = {p.id: p for p in plans}
+    activities = {p.id: {a.id: a for a in p.activities} for p in plans}
+    problems: list[Problem] = []
+    entries = [e for e in (_entry(_RawRow(values, where, line, cols), plan_by_id, activities, registries, problems) for where, line, values, cols in rows) if e is not None]
+    return entries, problems
+
+
 def _yaml_rows(path: Path) -> tuple[list[_RawRow], list[Problem], bool]:
     from cchc.adapters.documents import load_document
     from cchc.adapters.formats import PROGRESS

@@ -14,6 +14,9 @@ from cchc.core.figures import Figure
 from cchc.core.i18n import tr
 from cchc.core.overdue import completion_counts
 
+INDICATOR = "plan_completion_on_time"
+COMPUTED_INDICATORS = frozenset({INDICATOR})  # cchc works these out itself: forms do not ask for them
+
 
 def plan_completion_figures(plans: list[tuple[Any, Any]], book: Any, year: int, as_of: dt.date, source_path: str) -> list[Figure]:
     """Computed figures for ``year``, counting occurrences due by 31/12 or by ``as_of``, whichever is
@@ -24,7 +27,7 @@ def plan_completion_figures(plans: list[tuple[Any, Any]], book: Any, year: int, 
     cut = min(dt.date(year, 12, 31), as_of)
     source = tr("tính từ báo cáo tiến độ", "computed from progress reports")
     return [
-        Figure(agency_id=agency_id, indicator="plan_completion_on_time", period=str(year), numerator=on_time, denominator=due, source=source, path=source_path)
+        Figure(agency_id=agency_id, indicator=INDICATOR, period=str(year), numerator=on_time, denominator=due, source=source, path=source_path)
         for agency_id, (on_time, due) in sorted(completion_counts(plans, book, year, cut).items())
     ]
 

@@ -95,6 +95,7 @@ class Registry:
     _folded: dict[str, list[Agency | Collective]] = field(init=False)
     _display: dict[str, str] = field(init=False)
     _members: dict[str, frozenset[str]] = field(init=False)
+    _looked_up: dict[str, Agency | Collective | None] = field(init=False)  # names as written -> entry (plans repeat a few hundred names)
 
     def __post_init__(self) -> None:
         self.by_id = {}
@@ -102,6 +103,7 @@ class Registry:
         self._folded = {}
         self._display = {}
         self._members = {}
+        self._looked_up = {}
         for entry in [*self.agencies, *self.collectives]:
             self.by_id[entry.id] = entry
             for written in (entry.name, *entry.aliases):
@@ -113,7 +115,10 @@ class Registry:
 
     def lookup(self, name: str) -> Agency | Collective | None:
         """Strict match (case/spacing/NFC-insensitive, diacritics significant)."""
-        return self._exact.get(exact_key(name)) or self.by_id.get(name)
+        if name in self._looked_up:
+            return self._looked_up[name]
+        found = self._looked_up[name] = self._exact.get(exact_key(name)) or self.by_id.get(name)
+        return found
 
     def find(self, name: str) -> Agency | Collective:
         """Lenient match for people typing queries; raises UnknownAgency with suggestions."""

@@ -5,6 +5,9 @@ reader sees both wordings together and no catalogue drifts out of sync. The CLI 
 once per run; Vietnamese is the default.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 LANGS = ("vi", "en")
 _current = "vi"
 
@@ -23,3 +26,14 @@ def get_lang() -> str:
 def tr(vi: str, en: str) -> str:
     """Pick the wording for the current language."""
     return en if _current == "en" else vi
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Word things in ``lang`` for a while (a returned form is rebuilt in the language it was made in)."""
+    before = _current
+    set_lang(lang)
+    try:
+        yield
+    finally:
+        set_lang(before)

@@ -8,8 +8,8 @@ INDICATOR = Ratio(
     title_en="Agencies and units inspected for CCHC in the year",
     area="I",
     inputs=(
-        Input("inspected", "count", "số cơ quan, đơn vị được kiểm tra", "agencies inspected"),
-        Input("agencies", "count", "tổng số cơ quan, đơn vị", "agencies"),
+        Input("inspected", "count", "số cơ quan, đơn vị được kiểm tra", "agencies inspected", meaning_vi='Số cơ quan, đơn vị được đoàn kiểm tra CCHC kiểm tra trực tiếp trong năm (theo kế hoạch kiểm tra hoặc đột xuất)', meaning_en='Agencies the CCHC inspection teams visited in person during the year (planned or unannounced)'),
+        Input("agencies", "count", "tổng số cơ quan, đơn vị", "agencies", meaning_vi='Tổng số cơ quan, đơn vị thuộc phạm vi kiểm tra của cơ quan mình', meaning_en='All agencies and units within your inspection remit'),
     ),
     default_target=Goal(">=", 30),
     aggregate="latest",

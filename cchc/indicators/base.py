@@ -80,6 +80,11 @@ class Input:
     kind: str  # count | percent | minutes | number
     title_vi: str
     title_en: str
+    meaning_vi: str = ""  # what is counted, in words for the clerk who fills the form
+    meaning_en: str = ""
+
+    def meaning(self, lang: str) -> str:
+        return self.meaning_en if lang == "en" else self.meaning_vi
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +231,12 @@ class Indicator(ABC):
     def title(self, lang: str) -> str:
         return self.title_en if lang == "en" else self.title_vi
 
+    @property
+    def parts(self) -> tuple[Input | None, Input | None, Input | None]:
+        """The inputs a person gives: numerator, denominator, and the value when it is given alone
+        (a quantity has only a value; a ratio may be given as a percent instead of its counts)."""
+        return None, None, self.inputs[0]
+
     @abstractmethod
     def measure(self, figure: Measured) -> Measurement:
         """The value a figure gives, in the indicator's unit (each shape below says how)."""
@@ -287,6 +298,10 @@ class Ratio(Indicator):
     @property
     def numerator(self) -> Input:
         return self.inputs[0]
+
+    @property
+    def parts(self) -> tuple[Input | None, Input | None, Input | None]:
+        return self.inputs[0], self.inputs[1], None
 
     @property
     def denominator(self) -> Input:

@@ -8,8 +8,8 @@ INDICATOR = Ratio(
     title_en="Satisfaction with the handling of feedback and petitions",
     area="VIII",
     inputs=(
-        Input("satisfied", "count", "số lượt đánh giá hài lòng", "satisfied ratings"),
-        Input("ratings", "count", "tổng số lượt đánh giá", "ratings"),
+        Input("satisfied", "count", "số lượt đánh giá hài lòng", "satisfied ratings", meaning_vi='Số lượt đánh giá "hài lòng" hoặc "rất hài lòng" về việc tiếp nhận, xử lý phản ánh, kiến nghị', meaning_en='Ratings of "satisfied" or "very satisfied" with how petitions were received and handled'),
+        Input("ratings", "count", "tổng số lượt đánh giá", "ratings", meaning_vi='Tổng số lượt đánh giá về việc tiếp nhận, xử lý phản ánh, kiến nghị', meaning_en='All ratings given on how petitions were received and handled'),
     ),
     default_target=Goal(">=", 90),
     aliases=("PETITION_HANDLING_SATISFACTION",),

@@ -8,8 +8,8 @@ INDICATOR = Ratio(
     title_en="Electronic certified copies issued",
     area="III",
     inputs=(
-        Input("electronic_copies", "count", "số bản sao chứng thực điện tử", "electronic certified copies"),
-        Input("certified_copies", "count", "tổng số hồ sơ chứng thực bản sao", "certified copy requests"),
+        Input("electronic_copies", "count", "số bản sao chứng thực điện tử", "electronic certified copies", meaning_vi='Số bản sao được chứng thực điện tử từ bản chính', meaning_en='Copies certified electronically from the original'),
+        Input("certified_copies", "count", "tổng số hồ sơ chứng thực bản sao", "certified copy requests", meaning_vi='Tổng số yêu cầu chứng thực bản sao từ bản chính trong kỳ', meaning_en='All requests to certify copies from originals in the period'),
     ),
     default_target=Goal(">=", 100),
     aliases=("ELECTRONIC_CERTIFIED_COPY",),

@@ -8,8 +8,8 @@ INDICATOR = Ratio(
     title_en="Public-investment capital disbursed",
     area="VI",
     inputs=(
-        Input("disbursed", "number", "số vốn đã giải ngân (đồng)", "capital disbursed (VND)"),
-        Input("allocated", "number", "kế hoạch vốn được giao (đồng)", "capital allocated (VND)"),
+        Input("disbursed", "number", "số vốn đã giải ngân (đồng)", "capital disbursed (VND)", meaning_vi='Số vốn đầu tư công đã giải ngân đến cuối kỳ, tính bằng đồng', meaning_en='Public investment capital disbursed by the end of the period, in đồng'),
+        Input("allocated", "number", "kế hoạch vốn được giao (đồng)", "capital allocated (VND)", meaning_vi='Kế hoạch vốn đầu tư công được giao trong năm, tính bằng đồng', meaning_en='Public investment capital allocated for the year, in đồng'),
     ),
     default_target=Goal(">=", 100),
     aggregate="latest",

@@ -10,7 +10,7 @@ INDICATOR = Quantity(
     title_vi="Thời gian chờ đợi trung bình của người dân, doanh nghiệp cho một lượt giao dịch",
     title_en="Average waiting time per transaction",
     area="III",
-    inputs=(Input("minutes", "minutes", "số phút chờ trung bình", "average minutes of waiting"),),
+    inputs=(Input("minutes", "minutes", "số phút chờ trung bình", "average minutes of waiting", meaning_vi='Số phút trung bình người dân, doanh nghiệp phải chờ cho một lượt giao dịch tại Bộ phận Một cửa', meaning_en='Average minutes an applicant waits per visit at the one-stop desk'),),
     default_target=Goal("<=", 15),
     unit="minutes",
     direction="lower",

@@ -8,8 +8,8 @@ INDICATOR = Ratio(
     title_en="Work files handled online",
     area="VII",
     inputs=(
-        Input("handled_online", "count", "số hồ sơ công việc xử lý trên mạng", "work files handled online"),
-        Input("work_files", "count", "tổng số hồ sơ công việc", "work files"),
+        Input("handled_online", "count", "số hồ sơ công việc xử lý trên mạng", "work files handled online", meaning_vi='Số hồ sơ công việc được xử lý, trình duyệt trên hệ thống quản lý văn bản, điều hành', meaning_en='Work files handled and approved in the document management system'),
+        Input("work_files", "count", "tổng số hồ sơ công việc", "work files", meaning_vi='Tổng số hồ sơ công việc phát sinh trong kỳ', meaning_en='All work files opened in the period'),
     ),
     default_target=Goal(">=", 80),
 )
