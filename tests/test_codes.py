@@ -8,7 +8,7 @@ import re
 from cchc.core.codes import CODES, markdown_table
 from tests.conftest import ROOT
 
-CODE = re.compile(r'"([YSPAMFRXIE]\d{3})"')
+CODE = re.compile(r'"([A-Z]\d{3})"')
 
 
 def _used() -> set[str]:

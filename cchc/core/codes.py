@@ -98,6 +98,17 @@ CODES: dict[str, Code] = {
     "I001": _e("import source missing, empty or damaged", "check the file"),
     "I002": _e("bad --period", "write 2024 or 2021-2025"),
     "I004": _e("title, period or province not found in the document", "give them with --title, --period, --province"),
+    # collected forms (cchc collect)
+    "B801": _e("not a cchc form, or an unknown form kind or version", "fill in a form made by `cchc form`"),
+    "B802": _e("the form's province or agency is not in the loaded registries", "collect with the plans the form was made from"),
+    "B803": _e("a fixed cell was changed, or a row was added", "make a new form, or undo the change"),
+    "B804": _e("the form's rows no longer match the plans", "make a new form"),
+    "B805": _e("a row with notes but no status, or a completion date on a row not marked done", "set the status"),
+    "B806": _e("a completion date before the plan starts or after today", "fix the date"),
+    "B807": _e("two forms for one agency and period in one run", "collect one of them"),
+    "B808": _e("a newer report, or other values, already on disk", "check which is right; --replace takes the form's"),
+    "B809": _w("the plan files changed since the form was made, but its rows still match", "nothing, unless the plan change matters"),
+    "B810": _e("--replace cannot take out a row written over several lines, or in a CSV/xlsx file", "remove the old row by hand"),
     # general
     "E000": _e("a problem without a position (see the message)", "as the message says"),
     "E001": _w("more problems in a file than are shown (50 per file)", "fix the first ones and run again"),
