@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "score": ("cchc.commands.score", "Chấm điểm Chỉ số CCHC và xếp hạng", "PAR Index-style scorecard and ranking"),
     "export": ("cchc.commands.export", "Xuất sổ Excel cho cuộc họp", "Export a meeting workbook to Excel"),
     "import": ("cchc.commands.import_", "Chuyển bảng kế hoạch (xlsx, docx, txt) thành YAML", "Convert a plan table (xlsx, docx, txt) to YAML"),
+    "portal": ("cchc.commands.portal", "Ảnh chụp bảng điểm Bộ chỉ số 766 trên Cổng DVCQG, biến động theo thời gian", "Snapshots of the portal's QĐ 766 index table, changes over time"),
 }
 
 
