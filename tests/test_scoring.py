@@ -241,6 +241,7 @@ def _scored(agency_id: str, kind: str, total: str, methodology=None):
     block = (methodology or _methodology()).block_for(kind)
     score = score_agency(Agency(agency_id, agency_id, kind, "tinh"), block, {}, 2024, TargetBook())
     score.total = Decimal(total)
+    score.share = Fraction(total) / Fraction(block.total)  # ranks use the share of the applicable points
     return score
 
 

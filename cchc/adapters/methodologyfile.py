@@ -17,7 +17,9 @@ from cchc.core.scoring import (
     HUNDRED,
     MISSING_POLICIES,
     MODES,
+    NOTHING_TO_MEASURE,
     RANK_BY,
+    Applicability,
     Area,
     Band,
     Block,
@@ -86,10 +88,11 @@ def parse_methodology(data: Any, path: str) -> tuple[Methodology | None, list[Pr
     return methodology, parser.problems
 
 
-_TOP_KEYS = {"kind", "id", "title", "title_en", "source", "example", "notes", "missing", "bands", "blocks", "province", "year", "total"}
-_BLOCK_KEYS = {"id", "title", "title_en", "kinds", "total", "areas", "bands", "missing", "rank_by", "notes"}
-_AREA_KEYS = {"id", "title", "title_en", "criteria", "notes"}
-_CRITERION_KEYS = {"id", "title", "title_en", "indicator", "max", "mode", "threshold", "target", "tiers", "notes"}
+_TOP_KEYS = {"kind", "id", "title", "title_en", "source", "example", "notes", "missing", "bands", "blocks", "province", "year", "total", "nothing_to_measure"}
+_BLOCK_KEYS = {"id", "title", "title_en", "kinds", "total", "areas", "bands", "missing", "rank_by", "notes", "nothing_to_measure"}
+_AREA_KEYS = {"id", "title", "title_en", "criteria", "notes", "not_applicable"}
+_CRITERION_KEYS = {"id", "title", "title_en", "indicator", "max", "mode", "threshold", "target", "tiers", "notes", "nothing_to_measure", "not_applicable"}
+_NOT_APPLICABLE_KEYS = {"kinds", "agencies", "notes"}
 _TARGET_KEYS = {"op", "value", "max", "baseline_year"}
 _TIER_KEYS = {"min", "max", "points"}
 _BAND_KEYS = {"name", "name_en", "min"}
@@ -101,6 +104,7 @@ class _Parser:
         self.problems: list[Problem] = []
         self.declared = Decimal(0)  # points of the current block's criteria, including broken ones
         self.declared_complete = True  # False once a criterion's points could not be read (reported there)
+        self.nothing_to_measure = "full"  # what 0/0 scores, inherited methodology -> block -> criterion
 
     def report(self, container: Any, key: Any, code: str, message: str, severity: str = ERROR) -> None:
         line, col = container.pos(key) if hasattr(container, "pos") else (None, None)
@@ -159,12 +163,14 @@ class _Parser:
         ident = self.text(data, "id", required=True)
         title = self.text(data, "title", required=True)
         missing = self.policy(data, "missing", MISSING_POLICIES, "zero")
+        on_nothing = self.policy(data, "nothing_to_measure", NOTHING_TO_MEASURE, "full")
         bands = self.bands(data, None) if "bands" in data else DEFAULT_BANDS
         total = self.number(data, "total", required=False)
         seen_kinds: dict[str, str] = {}
         seen_ids: dict[str, Any] = {}
         blocks = []
         for index, raw in enumerate(self.items(data, "blocks", "blocks")):
+            self.nothing_to_measure = on_nothing
             block = self.block(raw, data["blocks"], index, missing, bands, total, seen_kinds, seen_ids)
             if block is not None:
                 blocks.append(block)
@@ -210,6 +216,7 @@ class _Parser:
                 self.report(data, "kinds", "M409", tr("chỉ một khối được bỏ trống 'kinds' (mọi loại cơ quan)", "only one block may leave 'kinds' empty (every kind)"))
             seen_kinds["*"] = ident
         block_total = self.number(data, "total") if "total" in data or total is None else total
+        self.nothing_to_measure = self.policy(data, "nothing_to_measure", NOTHING_TO_MEASURE, self.nothing_to_measure)
         block_bands = self.bands(data, block_total) if "bands" in data else bands
         if "bands" not in data and block_total is not None:
             self.check_bands(bands, block_total, data, "id")
@@ -286,7 +293,7 @@ class _Parser:
             criterion = self.criterion(item, data["criteria"], i, ident, seen_ids)
             if criterion is not None:
                 criteria.append(criterion)
-        return Area(ident, self.text(data, "title", required=True), self.text(data, "title_en"), tuple(criteria))
+        return Area(ident, self.text(data, "title", required=True), self.text(data, "title_en"), tuple(criteria), self.applicability(data))
 
     def criterion(self, raw: Any, container: Any, index: int, area: str, seen_ids: dict) -> Criterion | None:
         data = self.mapping(raw, container, index, "criteria[]")
@@ -341,7 +348,35 @@ class _Parser:
             threshold,
             target,
             tiers,
+            self.policy(data, "nothing_to_measure", NOTHING_TO_MEASURE, self.nothing_to_measure),
+            self.applicability(data),
         )
+
+    def applicability(self, data: dict) -> Applicability:
+        """``not_applicable: {kinds: [...], agencies: [...]}``: who an area or criterion does not apply to."""
+        from cchc.core.agencies import AGENCY_KINDS
+        from cchc.core.text import fold
+
+        if "not_applicable" not in data:
+            return Applicability()
+        raw = data["not_applicable"]
+        if not isinstance(raw, dict):
+            self.report(data, "not_applicable", "M414", tr("'not_applicable' phải là ánh xạ có 'kinds' và/hoặc 'agencies'", "'not_applicable' must be a mapping with 'kinds' and/or 'agencies'"))
+            return Applicability()
+        self.keys(raw, _NOT_APPLICABLE_KEYS)
+        lists: dict[str, list[str]] = {}
+        for key in ("kinds", "agencies"):
+            value = raw.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                self.report(raw, key, "M414", tr(f"'{key}' phải là danh sách tên", f"'{key}' must be a list of names"))
+                value = []
+            lists[key] = [v.strip() for v in value]
+        for i, kind in enumerate(lists["kinds"]):
+            if kind not in AGENCY_KINDS:
+                self.report(raw["kinds"], i, "M414", tr(f"loại cơ quan '{kind}' không tồn tại; dùng: {', '.join(AGENCY_KINDS)}", f"unknown agency kind '{kind}'; use: {', '.join(AGENCY_KINDS)}"))
+        if not lists["kinds"] and not lists["agencies"]:
+            self.report(data, "not_applicable", "M414", tr("'not_applicable' cần 'kinds' hoặc 'agencies'", "'not_applicable' needs 'kinds' or 'agencies'"))
+        return Applicability(tuple(lists["kinds"]), tuple(fold(a) for a in lists["agencies"]))
 
     def fits(self, indicator: Indicator, mode: str, data: dict) -> None:
         problem = None

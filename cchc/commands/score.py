@@ -10,19 +10,23 @@ plan targets) and shows the change per area, in total and in rank.
 ``--format json`` is a stable contract::
 
     {"year", "methodology", "province", "illustrative", "unscored": [names],
-     "agencies": [{"agency", "agency_id", "kind", "block", "block_title", "rank_group", "total", "max", "band", "rank", "rank_of",
+     "agencies": [{"agency", "agency_id", "kind", "block", "block_title", "rank_group", "total", "max", "percent", "band", "rank", "rank_of",
                    "areas": [{"id", "title", "points", "max"}],
                    "criteria": [{"id", "title", "indicator", "unit", "area", "value",
-                                 "target": {"op", "value", "max", "source"}, "points", "max", "status"}],
+                                 "target": {"op", "value", "max", "source"}, "points", "max", "status", "vacuous"}],
                    "missing": [indicator ids],
                    "compare": {"year", "total", "rank", "total_change", "rank_change",
                                "areas": [{"id", "change"}]}}]}   # "compare" only with --compare
 
 Titles are in the output language (``--lang``); ``unit`` is ``%`` or ``minutes``.
-``rank`` is among the agencies of the same ``rank_group`` (``kind:<kind>``, or ``block:<id>`` when
-the block says ``rank_by: block``). ``status`` is ``met`` | ``not_met`` | ``no_data``; ``points`` is
-null for a criterion left out of the total (``missing: exclude``); ``rank_change`` > 0 means the
-agency moved up.
+An agency's ``max`` is the points that apply to it: the block's total less the criteria that do not
+apply (``not_applicable`` in the methodology, or a figure saying "không phát sinh"); ``percent`` is
+total / max × 100, and bands and ranks use it. ``rank`` is among the agencies of the same
+``rank_group`` (``kind:<kind>``, or ``block:<id>`` when the block says ``rank_by: block``).
+``status`` is ``met`` | ``not_met`` | ``no_data`` | ``not_applicable``; ``vacuous`` marks a ratio of
+0/0 (scored as the methodology's ``nothing_to_measure`` says); ``points`` is null for a criterion
+left out of the total (``missing: exclude``, or not applicable); ``rank_change`` > 0 means the agency
+moved up.
 
 The computation is :func:`cchc.app.score.score`; this module parses options and renders.
 """
@@ -40,7 +44,7 @@ from cchc.commands._output import check_destination, emit, force_option, format_
 from cchc.core.i18n import get_lang, tr
 from cchc.core.labels import AGENCY_KIND_LABELS, SCORE_STATUS_LABELS, label
 
-STATUS_COLOURS = {"met": "green", "not_met": "red", "no_data": "yellow"}
+STATUS_COLOURS = {"met": "green", "not_met": "red", "no_data": "yellow", "not_applicable": "dim"}
 
 
 @click.command(
@@ -218,7 +222,7 @@ def _print_scorecard(out: Any, board: Any, score: Any) -> None:
     out.print(table)
     band = score.band.label(lang) if score.band else "—"
     out.print(
-        f"[bold]{tr('Tổng điểm', 'Total')}: {_num(score.total)} / {_num(score.block.total)}[/] · "
+        f"[bold]{tr('Tổng điểm', 'Total')}: {_num(score.total)} / {_num(score.max)}[/]{_percent_text(score)} · "
         f"{tr('Xếp loại', 'Band')}: [bold]{band}[/] · {tr('Hạng', 'Rank')}: {_rank_text(score)}",
         highlight=False,
     )
@@ -241,6 +245,13 @@ def _print_scorecard(out: Any, board: Any, score: Any) -> None:
             out.print(f"  - {result.criterion.id} {result.criterion.title(lang)}: {result.evaluation.reason(lang)} [dim]({result.criterion.indicator})[/]", highlight=False)
 
 
+def _percent_text(score: Any) -> str:
+    """`` (92,50 %)`` when some criteria do not apply, so the total is out of less than the block's."""
+    if score.max == score.block.total or score.percent is None:
+        return ""
+    return f" ({_num(score.percent)} %)" if get_lang() == "vi" else f" ({_num(score.percent)}%)"
+
+
 def _print_ranking(out: Any, board: Any) -> None:
     from rich.table import Table
 
@@ -258,12 +269,19 @@ def _print_ranking(out: Any, board: Any) -> None:
         for area in first.block.areas:
             table.add_column(area.id, justify="right")
         table.add_column(tr("Tổng", "Total"), justify="right")
+        reduced = any(s.max != s.block.total for s in members)  # some criteria do not apply: compare on percent
+        if reduced:
+            table.add_column(tr("Tối đa", "Max"), justify="right")
+            table.add_column("%", justify="right")
         table.add_column(tr("Xếp loại", "Band"))
         if compared:
             table.add_column(tr("± Điểm", "± Points"), justify="right")
             table.add_column(tr("± Hạng", "± Rank"), justify="right")
         for score in members:
-            row = [str(score.rank or "—"), score.name, *(_num(a.points) for a in score.areas), f"[bold]{_num(score.total)}[/]", score.band.label(lang) if score.band else "—"]
+            row = [str(score.rank or "—"), score.name, *(_num(a.points) for a in score.areas), f"[bold]{_num(score.total)}[/]"]
+            if reduced:
+                row += [_num(score.max), _num(score.percent)]
+            row.append(score.band.label(lang) if score.band else "—")
             if compared:
                 prev = score.previous
                 row += [_signed(prev.total_change if prev else None), _signed(prev.rank_change if prev else None)]
@@ -285,7 +303,7 @@ def _plain(value: Decimal | None) -> str:
 
 def _ranking_rows(scores: list[Any]) -> tuple[list[str], list[list[Any]]]:
     area_ids = list(dict.fromkeys(area.id for score in scores for area in score.areas))
-    columns = ["group", "rank", "agency", "kind", "total", "max", "band", *(f"area_{a}" for a in area_ids), "total_change", "rank_change"]
+    columns = ["group", "rank", "agency", "kind", "total", "max", "band", *(f"area_{a}" for a in area_ids), "total_change", "rank_change", "percent"]
     rows = []
     for score in scores:
         points = {area.id: _plain(area.points) for area in score.areas}
@@ -297,11 +315,12 @@ def _ranking_rows(scores: list[Any]) -> tuple[list[str], list[list[Any]]]:
                 score.name,
                 score.kind,
                 _plain(score.total),
-                _plain(score.block.total),
+                _plain(score.max),
                 score.band.name if score.band else "",
                 *(points.get(a, "") for a in area_ids),
                 _plain(prev.total_change) if prev else "",
                 prev.rank_change if prev else "",
+                _plain(score.percent),
             ]
         )
     return columns, rows

@@ -8,8 +8,9 @@ and gets exactly one :meth:`Indicator.evaluate`.
 
 Comparisons are exact (``fractions.Fraction``), so 190 of 200 dossiers is 95 % and meets "≥ 95 %"
 however the float would have rounded. "No data" is a status of its own, never a silent failure, and
-a ratio over nothing (0 of 0) is *vacuous*: there was nothing to measure, which counts as met (the
-QĐ 766 rule).
+a ratio over nothing (0 of 0) is *vacuous*: there was nothing to measure, which counts as met here;
+a methodology may still score it 0 (``nothing_to_measure: zero``, see :mod:`cchc.core.scoring`). A
+figure that says "không phát sinh" is *not applicable*: the criterion leaves the maximum.
 
 Pure: no I/O, no printing, no third-party imports.
 """
@@ -31,7 +32,8 @@ AGGREGATES = ("sum", "latest")
 MET = "met"
 NOT_MET = "not_met"
 NO_DATA = "no_data"
-STATUSES = (MET, NOT_MET, NO_DATA)
+NOT_APPLICABLE = "not_applicable"  # "không phát sinh", or excluded by the methodology: out of the maximum
+STATUSES = (MET, NOT_MET, NO_DATA, NOT_APPLICABLE)
 
 _HUNDRED = Fraction(100)
 
@@ -135,6 +137,7 @@ class Measured(Protocol):
     numerator: float | int | None
     denominator: float | int | None
     value: float | None
+    # optional ``not_applicable: bool``: "không phát sinh", nothing arose (read with getattr)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +173,7 @@ def _fixed(vi: str, en: str) -> Callable[[str], str]:
 
 _NO_FIGURES = _fixed("không có số liệu", "no figures")
 _VACUOUS = _fixed("0/0: không có gì phải đo, coi là đạt", "0 of 0: nothing to measure, counts as met")
+_NOT_ARISING = _fixed("không phát sinh: tiêu chí không áp dụng", "nothing arose: criterion not applicable")
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +239,8 @@ class Indicator(ABC):
         goal = target or self.default_target
         if figure is None:
             return Evaluation(None, NO_DATA, explain=_NO_FIGURES)
+        if getattr(figure, "not_applicable", False):
+            return Evaluation(None, NOT_APPLICABLE, explain=_NOT_ARISING)
         measured = self.measure(figure)
         if measured.missing:
             vi = ", ".join(item.title_vi for item in measured.missing)
