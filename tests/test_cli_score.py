@@ -56,8 +56,9 @@ def test_json_contract():
     assert (data["year"], data["methodology"], data["illustrative"], data["province"]) == (2024, "hai-duong-2024-example", True, "Hải Dương")
     assert len(data["agencies"]) == 30  # 18 departments (with Văn phòng UBND tỉnh) and 12 districts
     for agency in data["agencies"]:
-        assert {"agency", "kind", "total", "max", "band", "rank", "areas", "criteria", "missing"} <= set(agency)
-        assert 0 <= agency["total"] <= agency["max"] == 100
+        assert {"agency", "kind", "total", "max", "percent", "band", "rank", "areas", "criteria", "missing"} <= set(agency)
+        assert 0 <= agency["total"] <= agency["max"] <= 100
+        assert agency["percent"] == round(agency["total"] / agency["max"] * 100, 2)
         assert sum(a["points"] for a in agency["areas"]) == pytest.approx(agency["total"])
         for criterion in agency["criteria"]:
             assert {"id", "indicator", "area", "value", "target", "points", "max", "status"} <= set(criterion)
@@ -65,6 +66,30 @@ def test_json_contract():
     assert {a["rank_group"] for a in data["agencies"]} == {"block:so-ban-nganh", "kind:district-committee"}
     ranks = [a["rank"] for a in data["agencies"] if a["block"] == "huyen"]
     assert sorted(ranks) == ranks and ranks[0] == 1
+
+
+def test_not_applicable_criteria_lower_the_max_and_ranks_use_the_percentage():
+    """The example methodology skips the procedures area for Thanh tra tỉnh (after Hà Nam, QĐ 1156/QĐ-UBND
+    of 9/10/2023), and its land/construction/investment satisfaction figure says "không phát sinh"."""
+    data = json.loads(score("2024", "--format", "json").stdout)
+    reduced = {a["agency"]: a for a in data["agencies"] if a["max"] < 100}
+    assert list(reduced) == ["Thanh tra tỉnh"]
+    inspectorate = reduced["Thanh tra tỉnh"]
+    assert inspectorate["max"] == 100 - 25 - 4  # area III (25 points) and VIII.2 (4 points) do not apply
+    assert inspectorate["percent"] == round(inspectorate["total"] / inspectorate["max"] * 100, 2)
+    statuses = {c["id"]: c["status"] for c in inspectorate["criteria"]}
+    assert {k for k, v in statuses.items() if v == "not_applicable"} == {"III.1", "III.2", "III.3", "III.4", "III.5", "III.6", "III.7", "VIII.2"}
+    assert all(c["points"] is None for c in inspectorate["criteria"] if c["status"] == "not_applicable")
+    block = [a for a in data["agencies"] if a["rank_group"] == inspectorate["rank_group"]]
+    assert [a["percent"] for a in block] == sorted((a["percent"] for a in block), reverse=True)  # ranked on the percentage
+    assert inspectorate["band"] == "Tốt"  # 80.66 % of the points that apply, though only 57.27 points
+
+
+def test_scorecard_shows_the_total_out_of_the_points_that_apply():
+    result = score("2024", "--agency", "thanh tra tinh")
+    assert result.exit_code == 0, result.output
+    assert "Tổng điểm: 57,27 / 71,00 (80,66 %)" in result.stdout
+    assert "không áp dụng" in result.stdout
 
 
 def test_json_for_one_agency_and_qd766():

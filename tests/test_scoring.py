@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -204,6 +205,83 @@ def test_missing_exclude_rescales():
     assert [a.max for a in score.areas] == [50, 25]
     assert score.total == Decimal("86.67")  # (50 + 15) / 75 × 100
     assert to_json(SimpleNamespace(year=2024, methodology=SimpleNamespace(id="t"), province="", illustrative=False, scores=[score], unscored=[]))["agencies"][0]["criteria"][1]["points"] is None
+
+
+NOT_APPLICABLE_YAML = """\
+kind: methodology
+id: na
+title: Không áp dụng
+nothing_to_measure: zero
+blocks:
+  - id: so
+    title: Khối sở
+    kinds: [department, committee-office]
+    rank_by: block
+    total: 100
+    missing: {missing}
+    areas:
+      - id: I
+        title: Một
+        criteria:
+          - {{id: D, indicator: on_time_dossiers, max: 40, mode: linear, target: {{value: 100}}}}
+          - {{id: P, indicator: complaints_handled_on_time, max: 20, mode: linear, target: {{value: 100}}, nothing_to_measure: full}}
+      - id: III
+        title: Thủ tục hành chính
+        not_applicable: {{kinds: [committee-office], agencies: [thanh tra tinh]}}
+        criteria:
+          - {{id: S, indicator: online_dossiers, max: 40, mode: linear, target: {{value: 100}}}}
+"""
+
+
+def _not_applicable(missing: str = "zero"):
+    data, _ = parse_yaml(NOT_APPLICABLE_YAML.format(missing=missing), "na.yaml")
+    methodology, problems = parse_methodology(data, "na.yaml")
+    assert methodology is not None and problems == [], problems
+    return methodology.blocks[0]
+
+
+def test_zero_of_zero_scores_what_the_criterion_says():
+    block = _not_applicable()
+    figures = FigureSet([_fig("so-noi-vu", "on_time_dossiers", 0, 0), _fig("so-noi-vu", "complaints_handled_on_time", 0, 0), _fig("so-noi-vu", "online_dossiers", 0, 0)])
+    score = score_agency(SO_NOI_VU, block, figures.for_agency("so-noi-vu"), 2024, TargetBook())
+    assert [(c.criterion.id, c.points, c.status) for c in score.criteria] == [("D", 0, "not_met"), ("P", 20, "met"), ("S", 0, "not_met")]
+    assert "0/0" in score.criteria[0].evaluation.reason_vi and "0 điểm" in score.criteria[0].evaluation.reason_vi
+
+
+@pytest.mark.parametrize("missing", ["zero", "exclude"])
+def test_not_applicable_leaves_the_max_and_bands_and_ranks_use_the_percentage(missing):
+    block = _not_applicable(missing)
+    office = Agency("vp", "Văn phòng UBND tỉnh", "committee-office", "tinh")  # by kind
+    inspectorate = Agency("tt", "Thanh tra tỉnh", "department", "tinh")  # by name, diacritics ignored
+    rows = [("on_time_dossiers", 90, 100), ("complaints_handled_on_time", 10, 10), ("online_dossiers", 10, 10)]
+    figures = FigureSet([_fig(a, i, n, d) for a in ("vp", "tt", "so-noi-vu") for i, n, d in rows])
+    scores = [score_agency(a, block, figures.for_agency(a.id), 2024, TargetBook()) for a in (office, inspectorate, SO_NOI_VU)]
+    office_score, inspectorate_score, home = scores
+    assert (office_score.total, office_score.max, office_score.percent) == (56, 60, Decimal("93.33"))
+    assert inspectorate_score.percent == office_score.percent
+    assert office_score.criteria[2].status == "not_applicable" and office_score.criteria[2].points is None
+    assert (home.total, home.max, home.percent) == (96, 100, 96)
+    assert office_score.band.name == "Xuất sắc"  # 93.33 % of the points that apply, though only 56 points
+    rank(scores)
+    assert [(s.agency_id, s.rank) for s in scores] == [("so-noi-vu", 1), ("tt", 2), ("vp", 2)]
+    data = to_json(SimpleNamespace(year=2024, methodology=SimpleNamespace(id="na"), province="", illustrative=False, scores=scores, unscored=[]))
+    assert [(a["max"], a["percent"]) for a in data["agencies"]] == [(100, 96), (60, 93.33), (60, 93.33)]
+
+
+def test_a_figure_saying_nothing_arose_is_not_applicable():
+    block = _not_applicable()
+    arose = Figure("so-noi-vu", "complaints_handled_on_time", "2024", not_applicable=True)
+    figures = FigureSet([_fig("so-noi-vu", "on_time_dossiers", 100, 100), arose, _fig("so-noi-vu", "online_dossiers", 5, 10)])
+    score = score_agency(SO_NOI_VU, block, figures.for_agency("so-noi-vu"), 2024, TargetBook())
+    assert (score.total, score.max, score.percent) == (60, 80, 75)
+    assert score.missing == []  # not applicable is not "no data"
+
+
+def test_everything_not_applicable_has_no_total():
+    block = _not_applicable()
+    only_procedures = replace(block, areas=block.areas[1:])
+    score = score_agency(Agency("tt", "Thanh tra tỉnh", "department", "tinh"), only_procedures, {}, 2024, TargetBook())
+    assert (score.total, score.max, score.percent, score.band) == (None, 0, None, None)
 
 
 def test_missing_exclude_without_any_figure_has_no_total():
