@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -280,3 +281,43 @@ def test_plan_completion_is_computed_from_progress_reports():
     data = json.loads(score("2024", "--agency", "Sở Nội vụ", "--format", "json").stdout)
     criterion = next(c for c in data["agencies"][0]["criteria"] if c["indicator"] == "plan_completion_on_time")
     assert criterion["status"] != "no_data" and 0 <= criterion["value"] <= 100
+
+
+def test_says_which_methodology_was_used_and_why(tmp_path):
+    own = json.loads(score("2024", "--format", "json").stdout)
+    assert own["methodology"] == "hai-duong-2024-example"
+    assert "methodology-2024.yaml" in own["methodology_reason"]
+    chosen = json.loads(score("2024", "--methodology", "qd766", "--format", "json").stdout)
+    assert chosen["methodology_reason"] == "chọn bằng --methodology"
+    # without the province's methodology for the year, qd766 is used, and the output says why
+    plans = tmp_path / "plans"
+    shutil.copytree(ROOT / "plans" / "hai-duong", plans / "hai-duong", ignore=shutil.ignore_patterns("methodology-*.yaml"))
+    shutil.copytree(ROOT / "reports" / "2024", tmp_path / "reports" / "2024")
+    fallback = score("2024", "--plans", str(plans))
+    assert fallback.exit_code == 0, fallback.output
+    assert "Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg) — mặc định: không có" in fallback.stdout
+    assert "methodology-2024.yaml" in fallback.stdout
+
+
+def test_a_methodology_for_another_year_is_a_warning(tmp_path):
+    other = tmp_path / "methodology-2023.yaml"
+    other.write_text((ROOT / "plans" / "hai-duong" / "methodology-2024.yaml").read_text(encoding="utf-8").replace("\nyear: 2024\n", "\nyear: 2023\n"), encoding="utf-8")
+    result = score("2024", "--methodology", str(other))
+    assert result.exit_code == 0, result.output
+    assert "M415" in result.stderr and "năm 2023" in result.stderr and "năm 2024" in result.stderr
+
+
+def test_no_data_lists_only_agencies_the_methodology_expects():
+    data = json.loads(score("2024", "--methodology", "qd766", "--format", "json").stdout)
+    scored = {a["agency"] for a in data["agencies"]}
+    assert "Sở Nội vụ" in scored
+    # qd766 scores every kind, but no Party committee, mass organisation or newspaper reported any figure
+    assert not {"Tỉnh ủy", "Báo Hải Dương", "Hội Nông dân tỉnh"} & set(data["unscored"])
+
+
+def test_an_expected_agency_without_figures_is_listed_as_no_data(tmp_path):
+    text = (ROOT / "reports" / "2024" / "hai-duong" / "figures.yaml").read_text(encoding="utf-8")
+    figures = tmp_path / "figures.yaml"
+    figures.write_text("\n".join(line for line in text.splitlines() if "agency: Sở Y tế," not in line) + "\n", encoding="utf-8")
+    data = json.loads(score("2024", "--methodology", "qd766", "--figures", str(figures), "--province", "Hải Dương", "--format", "json").stdout)
+    assert data["unscored"] == ["Sở Y tế"]

@@ -182,7 +182,15 @@ class _Parser:
             source=self.text(data, "source"),
             example=data.get("example") is True,
             path=self.path,
+            year=self.year(data),
         )
+
+    def year(self, data: dict) -> int | None:
+        value = data.get("year")
+        if value is None or isinstance(value, int) and not isinstance(value, bool) and 1990 <= value <= 2100:
+            return value
+        self.report(data, "year", "M401", tr("'year' phải là một năm (1990–2100)", "'year' must be a year (1990–2100)"))
+        return None
 
     def policy(self, mapping: dict, key: str, allowed: tuple[str, ...], default: str) -> str:
         value = mapping.get(key, default)

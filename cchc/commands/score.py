@@ -9,7 +9,7 @@ plan targets) and shows the change per area, in total and in rank.
 
 ``--format json`` is a stable contract::
 
-    {"year", "methodology", "province", "illustrative", "unscored": [names],
+    {"year", "methodology", "methodology_reason", "province", "illustrative", "unscored": [names],
      "agencies": [{"agency", "agency_id", "kind", "block", "block_title", "rank_group", "total", "max", "percent", "band", "rank", "rank_of",
                    "areas": [{"id", "title", "points", "max"}],
                    "criteria": [{"id", "title", "indicator", "unit", "area", "value",
@@ -18,7 +18,12 @@ plan targets) and shows the change per area, in total and in rank.
                    "compare": {"year", "total", "rank", "total_change", "rank_change",
                                "areas": [{"id", "change"}]}}]}   # "compare" only with --compare
 
-Titles are in the output language (``--lang``); ``unit`` is ``%`` or ``minutes``.
+Titles and ``methodology_reason`` (why this methodology: ``--methodology``, the province's
+``methodology-<YEAR>.yaml``, or the ``qd766`` default because that file is missing) are in the
+output language (``--lang``); ``unit`` is ``%`` or ``minutes``. A methodology whose ``year`` is not
+the year scored is used with a warning (M415). ``unscored`` names the agencies the methodology
+expects figures from (a kind a block names, or under a block for every kind a kind some agency
+reported for) that gave none.
 An agency's ``max`` is the points that apply to it: the block's total less the criteria that do not
 apply (``not_applicable`` in the methodology, or a figure saying "không phát sinh"); ``percent`` is
 total / max × 100, and bands and ranks use it. ``rank`` is among the agencies of the same
@@ -176,7 +181,7 @@ def _rank_text(score: Any) -> str:
 def _header(out: Any, board: Any, subtitle: str) -> None:
     lang = get_lang()
     out.print(f"[bold]{tr('Chỉ số CCHC năm', 'PAR Index')} {board.year} — {subtitle}[/]", highlight=False)
-    line = f"{tr('Phương pháp', 'Methodology')}: {board.methodology.title(lang)}"
+    line = f"{tr('Phương pháp', 'Methodology')}: {board.methodology.title(lang)} — {board.methodology_reason}"
     if board.province:
         line += f" · {board.province}"
     out.print(line, highlight=False)

@@ -52,6 +52,7 @@ M410 bad target or threshold
 M411 bad ``missing``, ``rank_by`` or ``nothing_to_measure`` setting
 M414 bad ``not_applicable`` (not a mapping of ``kinds``/``agencies`` lists, unknown kind)
 M413 unknown key (warning)
+M415 the methodology's ``year`` is not the year scored (warning; from :mod:`cchc.app.score`)
 ==== ======================================================================
 """
 
@@ -223,6 +224,7 @@ class Methodology(_Titled):
     source: str = ""
     example: bool = False  # an example built for illustration, not an official one
     path: str = ""
+    year: int | None = None  # the year the methodology was issued for, when the file says
 
     def block_for(self, kind: str) -> Block | None:
         specific = next((b for b in self.blocks if b.kinds and kind in b.kinds), None)
@@ -445,6 +447,7 @@ class Scoreboard:
     uncovered: list[Any] = field(default_factory=list)  # agencies with figures but no block for their kind
     illustrative: bool = False
     province: str = ""
+    methodology_reason: str = ""  # why this methodology was used, in the output language
 
     def find(self, agency_id: str) -> AgencyScore | None:
         return next((s for s in self.scores if s.agency_id == agency_id), None)
@@ -520,8 +523,16 @@ def _judged(criterion: Criterion, evaluation: Evaluation) -> Evaluation:
 
 
 def score_all(agencies: Iterable[Any], methodology: Methodology, figures: Any, year: int, targets: TargetBook) -> Scoreboard:
-    """Score every agency that has figures that year and a block for its kind, then rank them."""
+    """Score every agency that has figures that year and a block for its kind, then rank them.
+
+    ``unscored`` names the agencies the methodology expects figures from and did not get: those of a
+    kind a block names, and, under a block for every kind (``qd766``), those of a kind some agency
+    reported for. A Party committee or a newspaper is not "no data" for a procedures index.
+    """
+    agencies = list(agencies)
     with_figures = figures.agency_ids(year)
+    reporting_kinds = {a.kind for a in agencies if a.id in with_figures}
+    named_kinds = {kind for block in methodology.blocks for kind in block.kinds}
     scores, unscored, uncovered = [], [], []
     for agency in agencies:
         if agency.id not in with_figures and not _active_in(agency, year):
@@ -532,7 +543,8 @@ def score_all(agencies: Iterable[Any], methodology: Methodology, figures: Any, y
                 uncovered.append(agency)
             continue
         if agency.id not in with_figures:
-            unscored.append(agency)
+            if agency.kind in named_kinds or agency.kind in reporting_kinds:
+                unscored.append(agency)
             continue
         scores.append(score_agency(agency, block, figures.for_agency(agency.id), year, targets))
     rank(scores)
@@ -602,6 +614,7 @@ def to_json(board: Scoreboard) -> dict[str, Any]:
     return {
         "year": board.year,
         "methodology": board.methodology.id,
+        "methodology_reason": board.methodology_reason,
         "province": board.province,
         "illustrative": board.illustrative,
         "agencies": [_agency_json(s) for s in board.scores],
