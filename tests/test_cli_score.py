@@ -321,3 +321,34 @@ def test_an_expected_agency_without_figures_is_listed_as_no_data(tmp_path):
     figures.write_text("\n".join(line for line in text.splitlines() if "agency: Sở Y tế," not in line) + "\n", encoding="utf-8")
     data = json.loads(score("2024", "--methodology", "qd766", "--figures", str(figures), "--province", "Hải Dương", "--format", "json").stdout)
     assert data["unscored"] == ["Sở Y tế"]
+
+
+def test_every_point_is_traced_to_a_file_row_and_a_rule():
+    data = json.loads(score("2024", "--agency", "Thanh tra tỉnh", "--format", "json").stdout)
+    criteria = {c["id"]: c for c in data["agencies"][0]["criteria"]}
+    lines = (ROOT / "reports" / "2024" / "hai-duong" / "figures.yaml").read_text(encoding="utf-8").splitlines()
+    waiting = criteria["VIII.3"]["trace"]
+    assert waiting["figure"]["path"].endswith("figures.yaml") and waiting["figure"]["period"] == "2024"
+    assert "Thanh tra tỉnh, indicator: waiting_time" in lines[waiting["figure"]["line"] - 1]
+    assert waiting["methodology"].endswith("methodology-2024.yaml#VIII.3")
+    assert waiting["target_source"].startswith("plan:")
+    assert waiting["rule"] == "3 nếu ≤ 15, không thì 3 × 15 / 16,7 = 2,69"
+    assert criteria["II.1"]["trace"]["rule"] == "8 × (94,44 / 100, tối đa 1) = 7,56"
+    assert criteria["III.1"]["trace"]["figure"] is None  # excluded by the methodology: its figure is not read
+    assert criteria["VIII.2"]["trace"]["rule"].startswith("không phát sinh")
+    result = score("2024", "--agency", "Thanh tra tỉnh", "--explain")
+    assert "Nguồn và cách tính" in result.stdout and "figures.yaml:" in result.stdout
+    assert "chỉ tiêu: kế hoạch hai-duong-cchc-2024" in result.stdout
+
+
+def test_zero_of_zero_under_qd766_is_traced_to_the_metrics_rule(tmp_path):
+    figures = tmp_path / "figures.csv"
+    figures.write_text(
+        ",".join(HEADER) + "\nSở Nội vụ,ON_TIME,0,0,,2024,,\nSở Nội vụ,PETITION_PROCESSING_ON_TIME,0,0,,2024,,\n", encoding="utf-8"
+    )
+    data = json.loads(score("2024", "--methodology", "qd766", "--figures", str(figures), "--province", "Hải Dương", "--agency", "Sở Nội vụ", "--format", "json").stdout)
+    criteria = {c["id"]: c for c in data["agencies"][0]["criteria"]}
+    assert (criteria["ON_TIME"]["points"], criteria["ON_TIME"]["status"], criteria["ON_TIME"]["vacuous"]) == (0, "not_met", True)
+    assert (criteria["PETITION_PROCESSING_ON_TIME"]["points"], criteria["PETITION_PROCESSING_ON_TIME"]["status"]) == (6, "met")
+    assert criteria["ON_TIME"]["trace"]["rule"] == "0/0: phương pháp chấm 0 điểm"
+    assert criteria["ON_TIME"]["trace"]["figure"]["line"] == 2

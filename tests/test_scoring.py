@@ -204,7 +204,7 @@ def test_missing_exclude_rescales():
     assert score.criteria[1].points is None
     assert [a.max for a in score.areas] == [50, 25]
     assert score.total == Decimal("86.67")  # (50 + 15) / 75 × 100
-    assert to_json(SimpleNamespace(year=2024, methodology=SimpleNamespace(id="t"), province="", methodology_reason="", illustrative=False, scores=[score], unscored=[]))["agencies"][0]["criteria"][1]["points"] is None
+    assert to_json(SimpleNamespace(year=2024, methodology=SimpleNamespace(id="t", path=""), province="", methodology_reason="", illustrative=False, scores=[score], unscored=[]))["agencies"][0]["criteria"][1]["points"] is None
 
 
 NOT_APPLICABLE_YAML = """\
@@ -264,7 +264,7 @@ def test_not_applicable_leaves_the_max_and_bands_and_ranks_use_the_percentage(mi
     assert office_score.band.name == "Xuất sắc"  # 93.33 % of the points that apply, though only 56 points
     rank(scores)
     assert [(s.agency_id, s.rank) for s in scores] == [("so-noi-vu", 1), ("tt", 2), ("vp", 2)]
-    data = to_json(SimpleNamespace(year=2024, methodology=SimpleNamespace(id="na"), province="", methodology_reason="", illustrative=False, scores=scores, unscored=[]))
+    data = to_json(SimpleNamespace(year=2024, methodology=SimpleNamespace(id="na", path=""), province="", methodology_reason="", illustrative=False, scores=scores, unscored=[]))
     assert [(a["max"], a["percent"]) for a in data["agencies"]] == [(100, 96), (60, 93.33), (60, 93.33)]
 
 

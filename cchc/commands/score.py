@@ -13,7 +13,9 @@ plan targets) and shows the change per area, in total and in rank.
      "agencies": [{"agency", "agency_id", "kind", "block", "block_title", "rank_group", "total", "max", "percent", "band", "rank", "rank_of",
                    "areas": [{"id", "title", "points", "max"}],
                    "criteria": [{"id", "title", "indicator", "unit", "area", "value",
-                                 "target": {"op", "value", "max", "source"}, "points", "max", "status", "vacuous"}],
+                                 "target": {"op", "value", "max", "source"}, "points", "max", "status", "vacuous",
+                                 "trace": {"figure": {"path", "line", "period", "source", "note"} | null,
+                                           "methodology": "<file>#<criterion>", "target_source", "rule"}}],
                    "missing": [indicator ids],
                    "compare": {"year", "total", "rank", "total_change", "rank_change",
                                "areas": [{"id", "change"}]}}]}   # "compare" only with --compare
@@ -31,7 +33,10 @@ total / max × 100, and bands and ranks use it. ``rank`` is among the agencies o
 ``status`` is ``met`` | ``not_met`` | ``no_data`` | ``not_applicable``; ``vacuous`` marks a ratio of
 0/0 (scored as the methodology's ``nothing_to_measure`` says); ``points`` is null for a criterion
 left out of the total (``missing: exclude``, or not applicable); ``rank_change`` > 0 means the agency
-moved up.
+moved up. ``trace`` says where every point came from: the figure's file and row (null when there
+was none, or the methodology excluded the criterion), the methodology criterion, where the target
+came from and the rule with its numbers (``6 × (72,23 / 100, tối đa 1) = 4,33``); ``--explain`` prints
+the same under a scorecard.
 
 The computation is :func:`cchc.app.score.score`; this module parses options and renders.
 """
@@ -67,12 +72,13 @@ STATUS_COLOURS = {"met": "green", "not_met": "red", "no_data": "yellow", "not_ap
 @PLANS_DIR
 @PROVINCE
 @AS_OF
+@click.option("--explain", is_flag=True, help=tr("Với --agency: ghi nguồn (tệp, dòng) và quy tắc tính của từng điểm.", "With --agency: the source (file, row) and rule of every point."))
 @click.option("--compare", "compare_year", type=click.IntRange(1990, 2100), help=tr("So sánh với năm trước đó.", "Compare with an earlier year."))
 @format_option
 @output_option
 @click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help=tr("Ghi thêm ra tệp Excel (phiếu điểm, xếp hạng, biểu đồ).", "Also write an Excel workbook (scorecards, ranking, charts)."))
 @force_option
-def command(year, agency, methodology_name, figures_path, progress_path, plans_dir, province, as_of, compare_year, fmt, output, xlsx_path, force) -> None:  # noqa: ANN001
+def command(year, agency, methodology_name, figures_path, progress_path, plans_dir, province, as_of, explain, compare_year, fmt, output, xlsx_path, force) -> None:  # noqa: ANN001
     from cchc.app.score import score
 
     inputs = make_inputs(plans_dir, province, figures_path, progress_path, methodology_name, as_of)
@@ -85,7 +91,7 @@ def command(year, agency, methodology_name, figures_path, progress_path, plans_d
     result = score(inputs, year, agency, compare_year)
     for warning in result.warnings or []:
         click.echo(warning.format(), err=True)
-    emit(ScoreView(result), fmt, output)
+    emit(ScoreView(result, explain), fmt, output)
     if xlsx_path is not None:
         from dataclasses import replace
 
@@ -100,9 +106,10 @@ def command(year, agency, methodology_name, figures_path, progress_path, plans_d
 class ScoreView:
     """A scorecard (with --agency) or the ranking, for every output format."""
 
-    def __init__(self, result: Any):
+    def __init__(self, result: Any, explain: bool = False):
         self.result = result
         self.scorecard = result.agency is not None
+        self.explain = explain
 
     def data(self) -> Any:
         from dataclasses import replace
@@ -118,6 +125,8 @@ class ScoreView:
     def show(self, out: Any) -> None:
         if self.scorecard:
             _print_scorecard(out, self.result.board, self.result.agency)
+            if self.explain:
+                _print_trace(out, self.result.board, self.result.agency)
         else:
             _print_ranking(out, self.result.board)
 
@@ -255,6 +264,32 @@ def _percent_text(score: Any) -> str:
     if score.max == score.block.total or score.percent is None:
         return ""
     return f" ({_num(score.percent)} %)" if get_lang() == "vi" else f" ({_num(score.percent)}%)"
+
+
+def _print_trace(out: Any, board: Any, score: Any) -> None:
+    """Every criterion's figure (file:line, period) and the rule that turned it into points."""
+    from cchc.core.scoring import trace
+
+    lang = get_lang()
+    out.print(f"\n[bold]{tr('Nguồn và cách tính', 'Sources and rules')}[/] ({board.methodology.path or board.methodology.id}):", highlight=False)
+    for result in score.criteria:
+        found = trace(result, board.methodology.path or board.methodology.id, lang)
+        figure = found["figure"]
+        if figure is None:
+            where = tr("không có số liệu", "no figure")
+        else:
+            where = f"{figure['path']}:{figure['line']}" if figure["line"] else f"{figure['path']} ({figure['source']})"
+            where += f" · {figure['period']}" + (f" · {figure['note']}" if figure["note"] else "")
+        out.print(f"  {result.criterion.id}: {found['rule']} · {where} · {tr('chỉ tiêu', 'target')}: {_target_source(found['target_source'])}", highlight=False)
+
+
+def _target_source(source: str) -> str:
+    """``plan:<plan>#<target>`` -> ``kế hoạch <plan>#<target>``; ``methodology``, ``default`` in words."""
+    if source.startswith("plan:"):
+        return tr(f"kế hoạch {source[5:]}", f"plan {source[5:]}")
+    if source == "methodology":
+        return tr("phương pháp chấm điểm", "the methodology")
+    return tr("mặc định của chỉ số", "the indicator's default")
 
 
 def _print_ranking(out: Any, board: Any) -> None:

@@ -385,8 +385,9 @@ class CriterionScore:
         return self.evaluation.status
 
     @property
-    def applicable(self) -> bool:
-        return self.status != NOT_APPLICABLE
+    def applicable_by_methodology(self) -> bool:
+        """False when the methodology excluded the criterion: its figure, if any, was not read."""
+        return self.evaluation is not _EXCLUDED
 
 
 @dataclass
@@ -598,6 +599,68 @@ def compare(current: Scoreboard, previous: Scoreboard) -> None:
         )
 
 
+# -- the audit trail -------------------------------------------------------------------------
+
+
+def trace(result: CriterionScore, methodology_path: str, lang: str) -> dict[str, Any]:
+    """Where a criterion's points came from: the figure's file and row, the methodology, the rule."""
+    figure = result.figure
+    source = None
+    if figure is not None and result.applicable_by_methodology:
+        source = {"path": figure.path, "line": figure.line, "period": figure.period, "source": figure.source, "note": figure.note}
+    return {
+        "figure": source,
+        "methodology": f"{methodology_path}#{result.criterion.id}",
+        "target_source": result.target_source,
+        "rule": rule_text(result, lang),
+    }
+
+
+def rule_text(result: CriterionScore, lang: str) -> str:
+    """The rule that produced the points, with the numbers, in ``lang``."""
+    from cchc.indicators.base import format_number
+
+    def n(value: Any) -> str:
+        return "—" if value is None else format_number(value, "," if lang == "vi" else ".")
+
+    def t(vi: str, en: str) -> str:
+        return en if lang == "en" else vi
+
+    c, e, points = result.criterion, result.evaluation, result.points
+    if e.status == NOT_APPLICABLE:
+        return e.reason(lang)
+    if e.status == NO_DATA:
+        if points is None:
+            return t("không có số liệu: bỏ khỏi tổng, tổng được quy đổi", "no figures: left out, the total is rescaled")
+        return t("không có số liệu: 0 điểm", "no figures: 0 points")
+    if e.vacuous:
+        return t(f"0/0: phương pháp chấm {n(points)} điểm", f"0 of 0: the methodology gives {n(points)} points")
+    value = e.exact
+    if c.mode == "tiers":
+        tier = next((tier for tier in c.tiers if tier.matches(value)), None)
+        if tier is None:
+            return t(f"{n(value)} không thuộc bậc nào: 0 điểm", f"{n(value)} is in no tier: 0 points")
+        if tier.max is None:
+            bounds = f"≥ {n(tier.min)}"
+        elif tier.min is None:
+            bounds = f"≤ {n(tier.max)}"
+        else:
+            bounds = f"{n(tier.min)}–{n(tier.max)}"
+        return t(f"bậc {bounds}: {n(tier.points)} điểm", f"tier {bounds}: {n(tier.points)} points")
+    if c.mode == "all_or_nothing":
+        return t(f"{n(c.max)} điểm nếu đạt chỉ tiêu, không thì 0: {n(points)}", f"{n(c.max)} points if the target is met, else 0: {n(points)}")
+    reference = c.threshold if c.mode == "ratio_to_threshold" else result.goal.reference
+    if c.mode == "lower_is_better":
+        return t(
+            f"{n(c.max)} nếu ≤ {n(reference)}, không thì {n(c.max)} × {n(reference)} / {n(value)} = {n(points)}",
+            f"{n(c.max)} if ≤ {n(reference)}, else {n(c.max)} × {n(reference)} / {n(value)} = {n(points)}",
+        )
+    return t(
+        f"{n(c.max)} × ({n(value)} / {n(reference)}, tối đa 1) = {n(points)}",
+        f"{n(c.max)} × min(1, {n(value)} / {n(reference)}) = {n(points)}",
+    )
+
+
 # -- the JSON contract -----------------------------------------------------------------------
 
 
@@ -617,12 +680,12 @@ def to_json(board: Scoreboard) -> dict[str, Any]:
         "methodology_reason": board.methodology_reason,
         "province": board.province,
         "illustrative": board.illustrative,
-        "agencies": [_agency_json(s) for s in board.scores],
+        "agencies": [_agency_json(s, board.methodology.path or board.methodology.id) for s in board.scores],
         "unscored": [a.name for a in board.unscored],
     }
 
 
-def _agency_json(score: AgencyScore) -> dict[str, Any]:
+def _agency_json(score: AgencyScore, methodology_path: str) -> dict[str, Any]:
     lang = get_lang()
     data: dict[str, Any] = {
         "agency": score.name,
@@ -651,6 +714,7 @@ def _agency_json(score: AgencyScore) -> dict[str, Any]:
                 "max": _num(c.criterion.max),
                 "status": c.status,
                 "vacuous": c.evaluation.vacuous,
+                "trace": trace(c, methodology_path, lang),
             }
             for c in score.criteria
         ],
