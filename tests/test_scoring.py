@@ -498,3 +498,42 @@ def test_hai_duong_example_methodology_is_valid_and_marked():
         assert {c.mode for a in block.areas for c in a.criteria} == {"linear", "tiers", "all_or_nothing", "lower_is_better", "baseline_reduction"}
     assert methodology.block_for("committee-office").id == "so-ban-nganh"
     assert methodology.block_for("central-agency") is None
+
+
+PERCENT_GROUPS_YAML = """\
+kind: methodology
+id: groups
+title: Nhóm theo tỷ lệ
+bands_in: percent
+bands:
+  - {{name: Nhóm A, min: 90}}
+  - {{name: Nhóm B, min: 80}}
+  - {{name: Nhóm C, min: {lowest}}}
+blocks:
+  - id: so
+    title: Khối sở
+    kinds: [department]
+    total: 80
+    areas:
+      - id: I
+        title: Một
+        criteria:
+          - {{id: D, indicator: on_time_dossiers, max: 80, mode: linear, target: {{value: 100}}}}
+"""
+
+
+@pytest.mark.parametrize(("settled_on_time", "group"), [(90, "Nhóm A"), (89, "Nhóm B"), (80, "Nhóm B"), (79, "Nhóm C")])
+def test_percentage_groups_whatever_the_blocks_total(settled_on_time, group):
+    data, _ = parse_yaml(PERCENT_GROUPS_YAML.format(lowest=0), "g.yaml")
+    methodology, problems = parse_methodology(data, "g.yaml")
+    assert methodology is not None and problems == [], problems
+    figures = FigureSet([_fig("so-noi-vu", "on_time_dossiers", settled_on_time, 100)])
+    score = score_agency(SO_NOI_VU, methodology.blocks[0], figures.for_agency("so-noi-vu"), 2024, TargetBook())
+    assert score.total == Decimal(settled_on_time) * Decimal("0.8")  # out of 80 points
+    assert score.band.name == group  # 72 of 80 points is 90 %: group A
+
+
+def test_percentage_groups_are_checked_against_100():
+    data, _ = parse_yaml(PERCENT_GROUPS_YAML.replace("min: 90", "min: 120").format(lowest=0), "g.yaml")
+    _, problems = parse_methodology(data, "g.yaml")
+    assert [p.code for p in problems] == ["M407"] and "100" in problems[0].message

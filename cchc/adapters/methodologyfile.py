@@ -13,6 +13,7 @@ from typing import Any
 from cchc.core.i18n import tr
 from cchc.core.problems import ERROR, WARNING, CchcError, Problem
 from cchc.core.scoring import (
+    BANDS_IN,
     DEFAULT_BANDS,
     HUNDRED,
     MISSING_POLICIES,
@@ -30,6 +31,7 @@ from cchc.core.scoring import (
 from cchc.indicators import get_indicator, suggest_indicator
 from cchc.indicators.base import OPS, Goal, Indicator, Reduction, exact
 
+HUNDRED_POINTS = Decimal(100)
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "data" / "methodologies"
 
 
@@ -88,8 +90,8 @@ def parse_methodology(data: Any, path: str) -> tuple[Methodology | None, list[Pr
     return methodology, parser.problems
 
 
-_TOP_KEYS = {"kind", "id", "title", "title_en", "source", "example", "notes", "missing", "bands", "blocks", "province", "year", "total", "nothing_to_measure"}
-_BLOCK_KEYS = {"id", "title", "title_en", "kinds", "total", "areas", "bands", "missing", "rank_by", "notes", "nothing_to_measure"}
+_TOP_KEYS = {"kind", "id", "title", "title_en", "source", "example", "notes", "missing", "bands", "blocks", "province", "year", "total", "nothing_to_measure", "bands_in"}
+_BLOCK_KEYS = {"id", "title", "title_en", "kinds", "total", "areas", "bands", "missing", "rank_by", "notes", "nothing_to_measure", "bands_in"}
 _AREA_KEYS = {"id", "title", "title_en", "criteria", "notes", "not_applicable"}
 _CRITERION_KEYS = {"id", "title", "title_en", "indicator", "max", "mode", "threshold", "target", "tiers", "notes", "nothing_to_measure", "not_applicable"}
 _NOT_APPLICABLE_KEYS = {"kinds", "agencies", "notes"}
@@ -105,6 +107,7 @@ class _Parser:
         self.declared = Decimal(0)  # points of the current block's criteria, including broken ones
         self.declared_complete = True  # False once a criterion's points could not be read (reported there)
         self.nothing_to_measure = "full"  # what 0/0 scores, inherited methodology -> block -> criterion
+        self.bands_in = "points"  # band minimums in points of the block's total, or in percent
 
     def report(self, container: Any, key: Any, code: str, message: str, severity: str = ERROR) -> None:
         line, col = container.pos(key) if hasattr(container, "pos") else (None, None)
@@ -164,14 +167,16 @@ class _Parser:
         title = self.text(data, "title", required=True)
         missing = self.policy(data, "missing", MISSING_POLICIES, "zero")
         on_nothing = self.policy(data, "nothing_to_measure", NOTHING_TO_MEASURE, "full")
-        bands = self.bands(data, None) if "bands" in data else DEFAULT_BANDS
+        self.bands_in = self.policy(data, "bands_in", BANDS_IN, "points")
+        bands = self.bands(data, None) if "bands" in data else DEFAULT_BANDS  # checked in each block, on its scale
         total = self.number(data, "total", required=False)
         seen_kinds: dict[str, str] = {}
         seen_ids: dict[str, Any] = {}
         blocks = []
         for index, raw in enumerate(self.items(data, "blocks", "blocks")):
-            self.nothing_to_measure = on_nothing
+            self.nothing_to_measure, bands_in = on_nothing, self.bands_in
             block = self.block(raw, data["blocks"], index, missing, bands, total, seen_kinds, seen_ids)
+            self.bands_in = bands_in
             if block is not None:
                 blocks.append(block)
         return Methodology(
@@ -225,9 +230,11 @@ class _Parser:
             seen_kinds["*"] = ident
         block_total = self.number(data, "total") if "total" in data or total is None else total
         self.nothing_to_measure = self.policy(data, "nothing_to_measure", NOTHING_TO_MEASURE, self.nothing_to_measure)
-        block_bands = self.bands(data, block_total) if "bands" in data else bands
-        if "bands" not in data and block_total is not None:
-            self.check_bands(bands, block_total, data, "id")
+        self.bands_in = self.policy(data, "bands_in", BANDS_IN, self.bands_in)
+        scale = HUNDRED_POINTS if self.bands_in == "percent" else block_total  # what band minimums are written in
+        block_bands = self.bands(data, scale) if "bands" in data else bands
+        if "bands" not in data and scale is not None:
+            self.check_bands(bands, scale, data, "id")
         areas = []
         self.declared = Decimal(0)
         self.declared_complete = True
@@ -256,6 +263,7 @@ class _Parser:
             block_bands,
             self.policy(data, "missing", MISSING_POLICIES, missing),
             self.policy(data, "rank_by", RANK_BY, "kind"),
+            self.bands_in,
         )
 
     def bands(self, data: dict, total: Decimal | None) -> tuple[Band, ...]:

@@ -24,7 +24,9 @@ Not applicable: a criterion (or a whole area) may declare ``not_applicable: {kin
 agencies: [...]}`` — e.g. units without administrative procedures skip the procedures area (Hà Nam,
 QĐ 1156/QĐ-UBND ngày 9/10/2023) — and a figure may say "không phát sinh". Such a criterion leaves
 the agency's maximum; ``percent`` (total / applicable maximum × 100) is what bands and ranks use, so
-a not-applicable criterion is never a failing score in disguise.
+a not-applicable criterion is never a failing score in disguise. Bands are written in points of the
+block's total, or, with ``bands_in: percent``, as percentage groups (the national grouping: A ≥ 90 %,
+B 80–< 90 % …) whatever the block's total.
 
 Targets: fixed by the criterion when it says so; otherwise the plan target for the indicator that
 year and the agency's level (a level-specific target beats a general one, a target for that year
@@ -49,7 +51,7 @@ M407 bad bands (not in decreasing order, out of 0..total)
 M408 duplicate block, area or criterion id
 M409 unknown agency kind, or a kind claimed by two blocks
 M410 bad target or threshold
-M411 bad ``missing``, ``rank_by`` or ``nothing_to_measure`` setting
+M411 bad ``missing``, ``rank_by``, ``nothing_to_measure`` or ``bands_in`` setting
 M414 bad ``not_applicable`` (not a mapping of ``kinds``/``agencies`` lists, unknown kind)
 M413 unknown key (warning)
 M415 the methodology's ``year`` is not the year scored (warning; from :mod:`cchc.app.score`)
@@ -72,6 +74,7 @@ MODES = ("ratio_to_threshold", "linear", "tiers", "all_or_nothing", "lower_is_be
 MISSING_POLICIES = ("zero", "exclude")
 RANK_BY = ("kind", "block")
 NOTHING_TO_MEASURE = ("full", "zero")  # what a ratio of 0/0 scores
+BANDS_IN = ("points", "percent")  # band minimums: points of the block's total, or percentage groups (A ≥ 90 % …)
 
 HUNDRED = Fraction(100)
 _HALF = Fraction(1, 2)
@@ -198,6 +201,7 @@ class Block(_Titled):
     bands: tuple[Band, ...] = DEFAULT_BANDS
     missing: str = "zero"
     rank_by: str = "kind"
+    bands_in: str = "points"
 
     def covers(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds
@@ -209,10 +213,10 @@ class Block(_Titled):
         return next((band for band in self.bands if total >= band.min), None)
 
     def band_for_share(self, share: Fraction | None) -> Band | None:
-        """The band of a share of the applicable points (exact): bands are written in the block's points."""
+        """The band of a share of the applicable points (exact), on the scale the bands are written in."""
         if share is None:
             return None
-        return self.band_for(share * Fraction(self.total))
+        return self.band_for(share * (HUNDRED if self.bands_in == "percent" else Fraction(self.total)))
 
 
 @dataclass(frozen=True)
