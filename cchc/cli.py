@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "form": ("cchc.commands.form", "Lập biểu mẫu Excel gửi cơ quan điền", "Make Excel forms for agencies to fill in"),
     "collect": ("cchc.commands.collect", "Thu biểu mẫu đã điền vào reports/", "Collect filled forms into reports/"),
     "import": ("cchc.commands.import_", "Chuyển bảng kế hoạch (xlsx, docx, txt) thành YAML", "Convert a plan table (xlsx, docx, txt) to YAML"),
+    "portal": ("cchc.commands.portal", "Ảnh chụp bảng điểm Bộ chỉ số 766 trên Cổng DVCQG, biến động theo thời gian", "Snapshots of the portal's QĐ 766 index table, changes over time"),
 }
 
 

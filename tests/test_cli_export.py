@@ -179,8 +179,8 @@ def test_export_on_bundled_data_matches_cchc_score(tmp_path):
     scores = json.loads(run_cli("score", "2024", "--format", "json", cwd=ROOT).stdout)
     wb = load_workbook(out)
     ranking = table(wb["Xếp hạng"])[1:]
-    assert [(r[1], r[-3], r[-1]) for r in ranking] == [
-        (a["agency"], a["total"], a["band"]) for a in scores["agencies"]
+    assert [(r[1], r[-4], r[-3], r[-2], r[-1]) for r in ranking] == [
+        (a["agency"], a["total"], a["max"], a["percent"], a["band"]) for a in scores["agencies"]
     ]
     ws = wb["Tổng hợp"]
     assert ws["A1"].value == "ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -56,8 +57,9 @@ def test_json_contract():
     assert (data["year"], data["methodology"], data["illustrative"], data["province"]) == (2024, "hai-duong-2024-example", True, "Hải Dương")
     assert len(data["agencies"]) == 30  # 18 departments (with Văn phòng UBND tỉnh) and 12 districts
     for agency in data["agencies"]:
-        assert {"agency", "kind", "total", "max", "band", "rank", "areas", "criteria", "missing"} <= set(agency)
-        assert 0 <= agency["total"] <= agency["max"] == 100
+        assert {"agency", "kind", "total", "max", "percent", "band", "rank", "areas", "criteria", "missing"} <= set(agency)
+        assert 0 <= agency["total"] <= agency["max"] <= 100
+        assert agency["percent"] == round(agency["total"] / agency["max"] * 100, 2)
         assert sum(a["points"] for a in agency["areas"]) == pytest.approx(agency["total"])
         for criterion in agency["criteria"]:
             assert {"id", "indicator", "area", "value", "target", "points", "max", "status"} <= set(criterion)
@@ -65,6 +67,30 @@ def test_json_contract():
     assert {a["rank_group"] for a in data["agencies"]} == {"block:so-ban-nganh", "kind:district-committee"}
     ranks = [a["rank"] for a in data["agencies"] if a["block"] == "huyen"]
     assert sorted(ranks) == ranks and ranks[0] == 1
+
+
+def test_not_applicable_criteria_lower_the_max_and_ranks_use_the_percentage():
+    """The example methodology skips the procedures area for Thanh tra tỉnh (after Hà Nam, QĐ 1156/QĐ-UBND
+    of 9/10/2023), and its land/construction/investment satisfaction figure says "không phát sinh"."""
+    data = json.loads(score("2024", "--format", "json").stdout)
+    reduced = {a["agency"]: a for a in data["agencies"] if a["max"] < 100}
+    assert list(reduced) == ["Thanh tra tỉnh"]
+    inspectorate = reduced["Thanh tra tỉnh"]
+    assert inspectorate["max"] == 100 - 25 - 4  # area III (25 points) and VIII.2 (4 points) do not apply
+    assert inspectorate["percent"] == round(inspectorate["total"] / inspectorate["max"] * 100, 2)
+    statuses = {c["id"]: c["status"] for c in inspectorate["criteria"]}
+    assert {k for k, v in statuses.items() if v == "not_applicable"} == {"III.1", "III.2", "III.3", "III.4", "III.5", "III.6", "III.7", "VIII.2"}
+    assert all(c["points"] is None for c in inspectorate["criteria"] if c["status"] == "not_applicable")
+    block = [a for a in data["agencies"] if a["rank_group"] == inspectorate["rank_group"]]
+    assert [a["percent"] for a in block] == sorted((a["percent"] for a in block), reverse=True)  # ranked on the percentage
+    assert inspectorate["band"] == "Tốt"  # 80.66 % of the points that apply, though only 57.27 points
+
+
+def test_scorecard_shows_the_total_out_of_the_points_that_apply():
+    result = score("2024", "--agency", "thanh tra tinh")
+    assert result.exit_code == 0, result.output
+    assert "Tổng điểm: 57,27 / 71,00 (80,66 %)" in result.stdout
+    assert "không áp dụng" in result.stdout
 
 
 def test_json_for_one_agency_and_qd766():
@@ -255,3 +281,74 @@ def test_plan_completion_is_computed_from_progress_reports():
     data = json.loads(score("2024", "--agency", "Sở Nội vụ", "--format", "json").stdout)
     criterion = next(c for c in data["agencies"][0]["criteria"] if c["indicator"] == "plan_completion_on_time")
     assert criterion["status"] != "no_data" and 0 <= criterion["value"] <= 100
+
+
+def test_says_which_methodology_was_used_and_why(tmp_path):
+    own = json.loads(score("2024", "--format", "json").stdout)
+    assert own["methodology"] == "hai-duong-2024-example"
+    assert "methodology-2024.yaml" in own["methodology_reason"]
+    chosen = json.loads(score("2024", "--methodology", "qd766", "--format", "json").stdout)
+    assert chosen["methodology_reason"] == "chọn bằng --methodology"
+    # without the province's methodology for the year, qd766 is used, and the output says why
+    plans = tmp_path / "plans"
+    shutil.copytree(ROOT / "plans" / "hai-duong", plans / "hai-duong", ignore=shutil.ignore_patterns("methodology-*.yaml"))
+    shutil.copytree(ROOT / "reports" / "2024", tmp_path / "reports" / "2024")
+    fallback = score("2024", "--plans", str(plans))
+    assert fallback.exit_code == 0, fallback.output
+    assert "Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg) — mặc định: không có" in fallback.stdout
+    assert "methodology-2024.yaml" in fallback.stdout
+
+
+def test_a_methodology_for_another_year_is_a_warning(tmp_path):
+    other = tmp_path / "methodology-2023.yaml"
+    other.write_text((ROOT / "plans" / "hai-duong" / "methodology-2024.yaml").read_text(encoding="utf-8").replace("\nyear: 2024\n", "\nyear: 2023\n"), encoding="utf-8")
+    result = score("2024", "--methodology", str(other))
+    assert result.exit_code == 0, result.output
+    assert "M415" in result.stderr and "năm 2023" in result.stderr and "năm 2024" in result.stderr
+
+
+def test_no_data_lists_only_agencies_the_methodology_expects():
+    data = json.loads(score("2024", "--methodology", "qd766", "--format", "json").stdout)
+    scored = {a["agency"] for a in data["agencies"]}
+    assert "Sở Nội vụ" in scored
+    # qd766 scores every kind, but no Party committee, mass organisation or newspaper reported any figure
+    assert not {"Tỉnh ủy", "Báo Hải Dương", "Hội Nông dân tỉnh"} & set(data["unscored"])
+
+
+def test_an_expected_agency_without_figures_is_listed_as_no_data(tmp_path):
+    text = (ROOT / "reports" / "2024" / "hai-duong" / "figures.yaml").read_text(encoding="utf-8")
+    figures = tmp_path / "figures.yaml"
+    figures.write_text("\n".join(line for line in text.splitlines() if "agency: Sở Y tế," not in line) + "\n", encoding="utf-8")
+    data = json.loads(score("2024", "--methodology", "qd766", "--figures", str(figures), "--province", "Hải Dương", "--format", "json").stdout)
+    assert data["unscored"] == ["Sở Y tế"]
+
+
+def test_every_point_is_traced_to_a_file_row_and_a_rule():
+    data = json.loads(score("2024", "--agency", "Thanh tra tỉnh", "--format", "json").stdout)
+    criteria = {c["id"]: c for c in data["agencies"][0]["criteria"]}
+    lines = (ROOT / "reports" / "2024" / "hai-duong" / "figures.yaml").read_text(encoding="utf-8").splitlines()
+    waiting = criteria["VIII.3"]["trace"]
+    assert waiting["figure"]["path"].endswith("figures.yaml") and waiting["figure"]["period"] == "2024"
+    assert "Thanh tra tỉnh, indicator: waiting_time" in lines[waiting["figure"]["line"] - 1]
+    assert waiting["methodology"].endswith("methodology-2024.yaml#VIII.3")
+    assert waiting["target_source"].startswith("plan:")
+    assert waiting["rule"] == "3 nếu ≤ 15, không thì 3 × 15 / 16,7 = 2,69"
+    assert criteria["II.1"]["trace"]["rule"] == "8 × (94,44 / 100, tối đa 1) = 7,56"
+    assert criteria["III.1"]["trace"]["figure"] is None  # excluded by the methodology: its figure is not read
+    assert criteria["VIII.2"]["trace"]["rule"].startswith("không phát sinh")
+    result = score("2024", "--agency", "Thanh tra tỉnh", "--explain")
+    assert "Nguồn và cách tính" in result.stdout and "figures.yaml:" in result.stdout
+    assert "chỉ tiêu: kế hoạch hai-duong-cchc-2024" in result.stdout
+
+
+def test_zero_of_zero_under_qd766_is_traced_to_the_metrics_rule(tmp_path):
+    figures = tmp_path / "figures.csv"
+    figures.write_text(
+        ",".join(HEADER) + "\nSở Nội vụ,ON_TIME,0,0,,2024,,\nSở Nội vụ,PETITION_PROCESSING_ON_TIME,0,0,,2024,,\n", encoding="utf-8"
+    )
+    data = json.loads(score("2024", "--methodology", "qd766", "--figures", str(figures), "--province", "Hải Dương", "--agency", "Sở Nội vụ", "--format", "json").stdout)
+    criteria = {c["id"]: c for c in data["agencies"][0]["criteria"]}
+    assert (criteria["ON_TIME"]["points"], criteria["ON_TIME"]["status"], criteria["ON_TIME"]["vacuous"]) == (0, "not_met", True)
+    assert (criteria["PETITION_PROCESSING_ON_TIME"]["points"], criteria["PETITION_PROCESSING_ON_TIME"]["status"]) == (6, "met")
+    assert criteria["ON_TIME"]["trace"]["rule"] == "0/0: phương pháp chấm 0 điểm"
+    assert criteria["ON_TIME"]["trace"]["figure"]["line"] == 2

@@ -76,6 +76,7 @@ def score_result() -> dict:
             "points": points,
             "max": maximum,
             "status": status,
+            "vacuous": value is None and status == "met",  # 0/0 scored full points
         }
 
     def areas(first, second):
@@ -98,6 +99,7 @@ def score_result() -> dict:
                 **group,
                 "total": 91.5,
                 "max": 100.0,
+                "percent": 91.5,
                 "band": "Xuất sắc",
                 "rank": 1,
                 "rank_of": 2,
@@ -134,6 +136,7 @@ def score_result() -> dict:
                 **group,
                 "total": 72.0,
                 "max": 100.0,
+                "percent": 72.0,
                 "band": "Khá",
                 "rank": 2,
                 "rank_of": 2,
@@ -172,6 +175,7 @@ def score_result() -> dict:
                 "rank_group": "block:huyen",
                 "total": 45.0,
                 "max": 100.0,
+                "percent": 45.0,
                 "band": "Yếu",
                 "rank": 1,
                 "rank_of": 1,
@@ -592,12 +596,13 @@ def test_score_workbook_scorecards_ranking_and_charts(tmp_path):
         "Lĩnh vực II",
         "Tổng điểm",
         "Tối đa",
+        "Tỷ lệ điểm (%)",
         "Xếp loại",
     ]
     assert [r[:3] + r[5:] for r in rows[1:]] == [
-        [1, "Sở Nội vụ", "Sở, ban, ngành", 91.5, 100, "Xuất sắc"],
-        [2, "Sở Tư pháp", "Sở, ban, ngành", 72, 100, "Khá"],
-        [1, "UBND huyện An", "Khối huyện", 45, 100, "Yếu"],  # ranked as a block: the block's title
+        [1, "Sở Nội vụ", "Sở, ban, ngành", 91.5, 100, 91.5, "Xuất sắc"],
+        [2, "Sở Tư pháp", "Sở, ban, ngành", 72, 100, 72, "Khá"],
+        [1, "UBND huyện An", "Khối huyện", 45, 100, 45, "Yếu"],  # ranked as a block: the block's title
     ]
     first = header_row(ranking) + 1
     assert ranking.cell(first, 1).number_format == '0" / 2"'  # rank 1 of 2, still a number

@@ -80,6 +80,7 @@ def test_semicolon_csv(registry):
         ("quantity-with-counts.csv", "F512", 2),
         ("half-ratio.csv", "F511", 2),
         ("value-disagrees.csv", "F512", 2),
+        ("not-arising-with-counts.csv", "F512", 2),
         ("wrong-width.csv", "F502", 2),
         ("negative-minutes.csv", "F508", 2),
         ("fractional-count.csv", "F506", 2),
@@ -134,6 +135,18 @@ def test_half_a_ratio_from_input_rows_is_kept_and_reported_as_missing(registry, 
     assert problems == []
     evaluation = INDICATORS["payroll_reduction"].evaluate(figures.figures[0])
     assert evaluation.status == "no_data" and "thiếu số liệu" in evaluation.reason_vi
+
+
+@pytest.mark.parametrize("written", ["không phát sinh", "Không phát sinh", "KHONG PHAT SINH"])
+def test_nothing_arose_makes_the_criterion_not_applicable(registry, tmp_path, written):
+    path = tmp_path / "f.csv"
+    path.write_text(",".join(HEADER) + f"\nSở Nội vụ,complaints_handled_on_time,,,{written},2024,,\n", encoding="utf-8")
+    figures, problems = load_figures([path], registry)
+    assert problems == []
+    (figure,) = figures.figures
+    assert figure.not_applicable and figure.value is None
+    evaluation = INDICATORS["complaints_handled_on_time"].evaluate(figure)
+    assert evaluation.status == "not_applicable" and "không phát sinh" in evaluation.reason_vi
 
 
 def test_duplicates_across_files(registry, tmp_path):

@@ -289,7 +289,7 @@ def test_a_figures_form_with_9_of_10_on_every_row_is_what_score_uses(ws):
     assert "plan_completion_on_time" not in asked  # computed from progress reports
     book.save(form)
     refused = run_cli("collect", str(form), "--plans", str(ws / "plans"))
-    assert refused.exit_code == 1 and "B808" in refused.stderr and "figures.yaml:40 đã ghi 3/6, biểu mẫu ghi 9/10" in refused.stderr
+    assert refused.exit_code == 1 and "B808" in refused.stderr and "figures.yaml:41 đã ghi 3/6, biểu mẫu ghi 9/10" in refused.stderr
     taken = run_cli("collect", str(form), "--replace", "--plans", str(ws / "plans"))
     assert taken.exit_code == 0, taken.output
     assert run_cli("validate", str(ws / "plans"), str(ws / "reports")).exit_code == 0

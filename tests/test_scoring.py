@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -203,7 +204,84 @@ def test_missing_exclude_rescales():
     assert score.criteria[1].points is None
     assert [a.max for a in score.areas] == [50, 25]
     assert score.total == Decimal("86.67")  # (50 + 15) / 75 × 100
-    assert to_json(SimpleNamespace(year=2024, methodology=SimpleNamespace(id="t"), province="", illustrative=False, scores=[score], unscored=[]))["agencies"][0]["criteria"][1]["points"] is None
+    assert to_json(SimpleNamespace(year=2024, methodology=SimpleNamespace(id="t", path=""), province="", methodology_reason="", illustrative=False, scores=[score], unscored=[]))["agencies"][0]["criteria"][1]["points"] is None
+
+
+NOT_APPLICABLE_YAML = """\
+kind: methodology
+id: na
+title: Không áp dụng
+nothing_to_measure: zero
+blocks:
+  - id: so
+    title: Khối sở
+    kinds: [department, committee-office]
+    rank_by: block
+    total: 100
+    missing: {missing}
+    areas:
+      - id: I
+        title: Một
+        criteria:
+          - {{id: D, indicator: on_time_dossiers, max: 40, mode: linear, target: {{value: 100}}}}
+          - {{id: P, indicator: complaints_handled_on_time, max: 20, mode: linear, target: {{value: 100}}, nothing_to_measure: full}}
+      - id: III
+        title: Thủ tục hành chính
+        not_applicable: {{kinds: [committee-office], agencies: [thanh tra tinh]}}
+        criteria:
+          - {{id: S, indicator: online_dossiers, max: 40, mode: linear, target: {{value: 100}}}}
+"""
+
+
+def _not_applicable(missing: str = "zero"):
+    data, _ = parse_yaml(NOT_APPLICABLE_YAML.format(missing=missing), "na.yaml")
+    methodology, problems = parse_methodology(data, "na.yaml")
+    assert methodology is not None and problems == [], problems
+    return methodology.blocks[0]
+
+
+def test_zero_of_zero_scores_what_the_criterion_says():
+    block = _not_applicable()
+    figures = FigureSet([_fig("so-noi-vu", "on_time_dossiers", 0, 0), _fig("so-noi-vu", "complaints_handled_on_time", 0, 0), _fig("so-noi-vu", "online_dossiers", 0, 0)])
+    score = score_agency(SO_NOI_VU, block, figures.for_agency("so-noi-vu"), 2024, TargetBook())
+    assert [(c.criterion.id, c.points, c.status) for c in score.criteria] == [("D", 0, "not_met"), ("P", 20, "met"), ("S", 0, "not_met")]
+    assert "0/0" in score.criteria[0].evaluation.reason_vi and "0 điểm" in score.criteria[0].evaluation.reason_vi
+
+
+@pytest.mark.parametrize("missing", ["zero", "exclude"])
+def test_not_applicable_leaves_the_max_and_bands_and_ranks_use_the_percentage(missing):
+    block = _not_applicable(missing)
+    office = Agency("vp", "Văn phòng UBND tỉnh", "committee-office", "tinh")  # by kind
+    inspectorate = Agency("tt", "Thanh tra tỉnh", "department", "tinh")  # by name, diacritics ignored
+    rows = [("on_time_dossiers", 90, 100), ("complaints_handled_on_time", 10, 10), ("online_dossiers", 10, 10)]
+    figures = FigureSet([_fig(a, i, n, d) for a in ("vp", "tt", "so-noi-vu") for i, n, d in rows])
+    scores = [score_agency(a, block, figures.for_agency(a.id), 2024, TargetBook()) for a in (office, inspectorate, SO_NOI_VU)]
+    office_score, inspectorate_score, home = scores
+    assert (office_score.total, office_score.max, office_score.percent) == (56, 60, Decimal("93.33"))
+    assert inspectorate_score.percent == office_score.percent
+    assert office_score.criteria[2].status == "not_applicable" and office_score.criteria[2].points is None
+    assert (home.total, home.max, home.percent) == (96, 100, 96)
+    assert office_score.band.name == "Xuất sắc"  # 93.33 % of the points that apply, though only 56 points
+    rank(scores)
+    assert [(s.agency_id, s.rank) for s in scores] == [("so-noi-vu", 1), ("tt", 2), ("vp", 2)]
+    data = to_json(SimpleNamespace(year=2024, methodology=SimpleNamespace(id="na", path=""), province="", methodology_reason="", illustrative=False, scores=scores, unscored=[]))
+    assert [(a["max"], a["percent"]) for a in data["agencies"]] == [(100, 96), (60, 93.33), (60, 93.33)]
+
+
+def test_a_figure_saying_nothing_arose_is_not_applicable():
+    block = _not_applicable()
+    arose = Figure("so-noi-vu", "complaints_handled_on_time", "2024", not_applicable=True)
+    figures = FigureSet([_fig("so-noi-vu", "on_time_dossiers", 100, 100), arose, _fig("so-noi-vu", "online_dossiers", 5, 10)])
+    score = score_agency(SO_NOI_VU, block, figures.for_agency("so-noi-vu"), 2024, TargetBook())
+    assert (score.total, score.max, score.percent) == (60, 80, 75)
+    assert score.missing == []  # not applicable is not "no data"
+
+
+def test_everything_not_applicable_has_no_total():
+    block = _not_applicable()
+    only_procedures = replace(block, areas=block.areas[1:])
+    score = score_agency(Agency("tt", "Thanh tra tỉnh", "department", "tinh"), only_procedures, {}, 2024, TargetBook())
+    assert (score.total, score.max, score.percent, score.band) == (None, 0, None, None)
 
 
 def test_missing_exclude_without_any_figure_has_no_total():
@@ -241,6 +319,7 @@ def _scored(agency_id: str, kind: str, total: str, methodology=None):
     block = (methodology or _methodology()).block_for(kind)
     score = score_agency(Agency(agency_id, agency_id, kind, "tinh"), block, {}, 2024, TargetBook())
     score.total = Decimal(total)
+    score.share = Fraction(total) / Fraction(block.total)  # ranks use the share of the applicable points
     return score
 
 
@@ -419,3 +498,42 @@ def test_hai_duong_example_methodology_is_valid_and_marked():
         assert {c.mode for a in block.areas for c in a.criteria} == {"linear", "tiers", "all_or_nothing", "lower_is_better", "baseline_reduction"}
     assert methodology.block_for("committee-office").id == "so-ban-nganh"
     assert methodology.block_for("central-agency") is None
+
+
+PERCENT_GROUPS_YAML = """\
+kind: methodology
+id: groups
+title: Nhóm theo tỷ lệ
+bands_in: percent
+bands:
+  - {{name: Nhóm A, min: 90}}
+  - {{name: Nhóm B, min: 80}}
+  - {{name: Nhóm C, min: {lowest}}}
+blocks:
+  - id: so
+    title: Khối sở
+    kinds: [department]
+    total: 80
+    areas:
+      - id: I
+        title: Một
+        criteria:
+          - {{id: D, indicator: on_time_dossiers, max: 80, mode: linear, target: {{value: 100}}}}
+"""
+
+
+@pytest.mark.parametrize(("settled_on_time", "group"), [(90, "Nhóm A"), (89, "Nhóm B"), (80, "Nhóm B"), (79, "Nhóm C")])
+def test_percentage_groups_whatever_the_blocks_total(settled_on_time, group):
+    data, _ = parse_yaml(PERCENT_GROUPS_YAML.format(lowest=0), "g.yaml")
+    methodology, problems = parse_methodology(data, "g.yaml")
+    assert methodology is not None and problems == [], problems
+    figures = FigureSet([_fig("so-noi-vu", "on_time_dossiers", settled_on_time, 100)])
+    score = score_agency(SO_NOI_VU, methodology.blocks[0], figures.for_agency("so-noi-vu"), 2024, TargetBook())
+    assert score.total == Decimal(settled_on_time) * Decimal("0.8")  # out of 80 points
+    assert score.band.name == group  # 72 of 80 points is 90 %: group A
+
+
+def test_percentage_groups_are_checked_against_100():
+    data, _ = parse_yaml(PERCENT_GROUPS_YAML.replace("min: 90", "min: 120").format(lowest=0), "g.yaml")
+    _, problems = parse_methodology(data, "g.yaml")
+    assert [p.code for p in problems] == ["M407"] and "100" in problems[0].message

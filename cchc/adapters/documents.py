@@ -8,7 +8,7 @@ from cchc.adapters.yamlio import YMap, load_yaml
 from cchc.core.i18n import tr
 from cchc.core.problems import CchcError, Problem
 
-KINDS = ("plan", "agencies", "methodology", "figures", "progress")
+KINDS = ("plan", "agencies", "methodology", "figures", "progress", "portal-snapshot")
 
 
 def load_document(path: str | Path) -> tuple[str, YMap, list[Problem]]:

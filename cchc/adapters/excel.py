@@ -853,8 +853,7 @@ def _scorecard_sheet(agencies: Sequence[Mapping]) -> Sheet:
                 unit = criterion["unit"]
                 value = criterion["value"]
                 if value is None:
-                    met_over_nothing = criterion["status"] == "met"  # a ratio of 0/0 scores full points
-                    actual: Any = "0/0" if met_over_nothing else None
+                    actual: Any = "0/0" if criterion["vacuous"] else None
                 else:
                     actual = Cell(_quantity(value, unit), _unit_format(unit))
                 yield [
@@ -898,7 +897,8 @@ def _ranking_sheet(agencies: Sequence[Mapping]) -> Sheet:
         Column(tr("Khối", "Group"), "text"),
         *(Column(tr(f"Lĩnh vực {a}", f"Area {a}"), "points") for a in area_ids),
         Column(tr("Tổng điểm", "Total"), "points"),
-        Column(tr("Tối đa", "Max"), "points"),
+        Column(tr("Tối đa", "Max"), "points"),  # the points that apply to the agency
+        Column(tr("Tỷ lệ điểm (%)", "Share of points (%)"), "points"),  # what bands and ranks use
         Column(tr("Xếp loại", "Band"), "band"),
     ]
 
@@ -912,6 +912,7 @@ def _ranking_sheet(agencies: Sequence[Mapping]) -> Sheet:
                 *(points.get(a) for a in area_ids),
                 agency["total"],
                 agency["max"],
+                agency["percent"],
                 agency["band"],
             ]
 
@@ -925,7 +926,7 @@ def _ranking_charts(ranking: _Layout, agencies: Sequence[Mapping]) -> list[BarCh
 
     The ranking lists each group's agencies together, unranked ones (no figures) last; those get no bar.
     """
-    total_column = len(ranking.sheet.table.columns) - 2
+    total_column = len(ranking.sheet.table.columns) - 3  # followed by max, share and band
     charts = []
     start = 0
     while start < len(agencies):

@@ -45,6 +45,9 @@ Row rules
   written with decimals (``0.955``, ``1.0``) is rejected as ambiguous; an integer ``1`` means 1 %.
 * ``period``: ``2024``, ``2024-Q1`` … ``2024-Q4`` or ``2024-05``; default: the file's ``year``, else
   the year being scored.
+* ``value: không phát sinh`` (case and diacritics ignored): nothing arose that year (no petitions, no
+  procedures of that kind), so the criterion does not apply to the agency and leaves its maximum. It
+  stands alone: no numerator or denominator beside it.
 
 Problem codes
 -------------
@@ -99,6 +102,7 @@ _AGREEMENT = Decimal("0.5")  # percentage points a given value may differ from i
 _PERIOD = re.compile(r"^(\d{4})(?:-(?:[Qq]([1-4])|(\d{1,2})))?$")
 _GROUPED = re.compile(r"^\d{1,3}(?:([.,\u00a0 ])\d{3})(?:\1\d{3})*$")
 _YAML_ROW_KEYS = frozenset(HEADER)
+NOT_ARISING = "khong phat sinh"  # folded "không phát sinh": nothing arose, the criterion does not apply
 _YAML_TOP_KEYS = frozenset(formats.FIGURES.fields)
 
 
@@ -568,6 +572,20 @@ class _Reader:
         if not cells:
             return False
         path = figure.path
+        if "value" in cells and isinstance(cells["value"].value, str) and fold(cells["value"].value) == NOT_ARISING:
+            if len(cells) > 1:
+                self._bad(
+                    path,
+                    cells["value"],
+                    "F512",
+                    tr(
+                        f"'không phát sinh' đứng một mình: bỏ tử số/mẫu số của '{indicator.id}'",
+                        f"'không phát sinh' (nothing arose) stands alone: drop the numerator/denominator of '{indicator.id}'",
+                    ),
+                )
+                return False
+            figure.not_applicable = True
+            return True
         numbers: dict[str, Decimal] = {}
         ok = True
         for slot, cell in cells.items():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from cchc.adapters.schema import AnyOf, Bool, Date, Field, ListOf, Nullable, Num, Obj, Str
 from cchc.core.agencies import AGENCY_KINDS, LEVELS
-from cchc.core.scoring import MISSING_POLICIES, RANK_BY
+from cchc.core.scoring import BANDS_IN, MISSING_POLICIES, NOTHING_TO_MEASURE, RANK_BY
 from cchc.core.scoring import MODES as SCORING_MODES
 from cchc.indicators.base import OPS as TARGET_OPS
 
@@ -276,6 +276,13 @@ _TITLED = {
 NUMBER = Num(description="A number")
 BAND = Obj("band", {"name": Field(Str(nonempty=True), required=True), "name_en": Field(Str()), "min": Field(NUMBER, required=True)}, description="A band (Xếp loại) and its lowest total")
 BANDS = ListOf(BAND, description="Bands from the highest minimum down")
+ON_NOTHING = Str(enum=NOTHING_TO_MEASURE, description="What a ratio of 0/0 scores: full points or zero")
+BANDS_UNIT = Str(enum=BANDS_IN, description="Band minimums in points of the total, or percentage groups")
+NOT_APPLICABLE = Obj(
+    "not_applicable",
+    {"kinds": Field(ListOf(Str(enum=AGENCY_KINDS))), "agencies": Field(NAMES), "notes": Field(TEXTS)},
+    description="Agency kinds or agencies this area or criterion does not apply to (their maximum drops)",
+)
 CRITERION = Obj(
     "criterion",
     {
@@ -286,6 +293,8 @@ CRITERION = Obj(
         "threshold": Field(NUMBER),
         "target": Field(Obj("criterion_target", {"op": Field(Str(enum=TARGET_OPS)), "value": Field(NUMBER), "max": Field(NUMBER), "baseline_year": Field(YEAR)}, description="A target fixed by the methodology (else the plan's)")),
         "tiers": Field(ListOf(Obj("tier", {"min": Field(NUMBER), "max": Field(NUMBER), "points": Field(NUMBER, required=True)}))),
+        "nothing_to_measure": Field(ON_NOTHING),
+        "not_applicable": Field(NOT_APPLICABLE),
     },
     description="A criterion: an indicator, its points and how they are scored",
 )
@@ -300,6 +309,8 @@ METHODOLOGY = Obj(
         "year": Field(YEAR),
         "total": Field(NUMBER),
         "missing": Field(Str(enum=MISSING_POLICIES)),
+        "nothing_to_measure": Field(ON_NOTHING),
+        "bands_in": Field(BANDS_UNIT),
         "bands": Field(BANDS),
         "blocks": Field(
             ListOf(
@@ -311,8 +322,10 @@ METHODOLOGY = Obj(
                         "total": Field(NUMBER),
                         "missing": Field(Str(enum=MISSING_POLICIES)),
                         "rank_by": Field(Str(enum=RANK_BY)),
+                        "nothing_to_measure": Field(ON_NOTHING),
+                        "bands_in": Field(BANDS_UNIT),
                         "bands": Field(BANDS),
-                        "areas": Field(ListOf(Obj("methodology_area", {**_TITLED, "criteria": Field(ListOf(CRITERION), required=True)})), required=True),
+                        "areas": Field(ListOf(Obj("methodology_area", {**_TITLED, "criteria": Field(ListOf(CRITERION), required=True), "not_applicable": Field(NOT_APPLICABLE)})), required=True),
                     },
                     description="The criteria for some kinds of agency",
                 )

@@ -14,11 +14,14 @@ from cchc.adapters import formats
 from cchc.core.i18n import tr
 from cchc.core.problems import ERROR, WARNING, CchcError, Problem
 from cchc.core.scoring import (
+    BANDS_IN,
     DEFAULT_BANDS,
     HUNDRED,
     MISSING_POLICIES,
     MODES,
+    NOTHING_TO_MEASURE,
     RANK_BY,
+    Applicability,
     Area,
     Band,
     Block,
@@ -29,6 +32,7 @@ from cchc.core.scoring import (
 from cchc.indicators import get_indicator, suggest_indicator
 from cchc.indicators.base import OPS, Goal, Indicator, Reduction, exact
 
+HUNDRED_POINTS = Decimal(100)
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "data" / "methodologies"
 
 
@@ -96,6 +100,7 @@ _CRITERION_KEYS = set(formats.CRITERION.fields)
 _TARGET_KEYS = set(formats.CRITERION.fields["target"].spec.fields)
 _TIER_KEYS = set(formats.CRITERION.fields["tiers"].spec.item.fields)
 _BAND_KEYS = set(formats.BAND.fields)
+_NOT_APPLICABLE_KEYS = set(formats.NOT_APPLICABLE.fields)
 
 
 class _Parser:
@@ -104,6 +109,8 @@ class _Parser:
         self.problems: list[Problem] = []
         self.declared = Decimal(0)  # points of the current block's criteria, including broken ones
         self.declared_complete = True  # False once a criterion's points could not be read (reported there)
+        self.nothing_to_measure = "full"  # what 0/0 scores, inherited methodology -> block -> criterion
+        self.bands_in = "points"  # band minimums in points of the block's total, or in percent
 
     def report(self, container: Any, key: Any, code: str, message: str, severity: str = ERROR) -> None:
         line, col = container.pos(key) if hasattr(container, "pos") else (None, None)
@@ -162,13 +169,17 @@ class _Parser:
         ident = self.text(data, "id", required=True)
         title = self.text(data, "title", required=True)
         missing = self.policy(data, "missing", MISSING_POLICIES, "zero")
-        bands = self.bands(data, None) if "bands" in data else DEFAULT_BANDS
+        on_nothing = self.policy(data, "nothing_to_measure", NOTHING_TO_MEASURE, "full")
+        self.bands_in = self.policy(data, "bands_in", BANDS_IN, "points")
+        bands = self.bands(data, None) if "bands" in data else DEFAULT_BANDS  # checked in each block, on its scale
         total = self.number(data, "total", required=False)
         seen_kinds: dict[str, str] = {}
         seen_ids: dict[str, Any] = {}
         blocks = []
         for index, raw in enumerate(self.items(data, "blocks", "blocks")):
+            self.nothing_to_measure, bands_in = on_nothing, self.bands_in
             block = self.block(raw, data["blocks"], index, missing, bands, total, seen_kinds, seen_ids)
+            self.bands_in = bands_in
             if block is not None:
                 blocks.append(block)
         return Methodology(
@@ -179,7 +190,15 @@ class _Parser:
             source=self.text(data, "source"),
             example=data.get("example") is True,
             path=self.path,
+            year=self.year(data),
         )
+
+    def year(self, data: dict) -> int | None:
+        value = data.get("year")
+        if value is None or isinstance(value, int) and not isinstance(value, bool) and 1990 <= value <= 2100:
+            return value
+        self.report(data, "year", "M401", tr("'year' phải là một năm (1990–2100)", "'year' must be a year (1990–2100)"))
+        return None
 
     def policy(self, mapping: dict, key: str, allowed: tuple[str, ...], default: str) -> str:
         value = mapping.get(key, default)
@@ -213,9 +232,12 @@ class _Parser:
                 self.report(data, "kinds", "M409", tr("chỉ một khối được bỏ trống 'kinds' (mọi loại cơ quan)", "only one block may leave 'kinds' empty (every kind)"))
             seen_kinds["*"] = ident
         block_total = self.number(data, "total") if "total" in data or total is None else total
-        block_bands = self.bands(data, block_total) if "bands" in data else bands
-        if "bands" not in data and block_total is not None:
-            self.check_bands(bands, block_total, data, "id")
+        self.nothing_to_measure = self.policy(data, "nothing_to_measure", NOTHING_TO_MEASURE, self.nothing_to_measure)
+        self.bands_in = self.policy(data, "bands_in", BANDS_IN, self.bands_in)
+        scale = HUNDRED_POINTS if self.bands_in == "percent" else block_total  # what band minimums are written in
+        block_bands = self.bands(data, scale) if "bands" in data else bands
+        if "bands" not in data and scale is not None:
+            self.check_bands(bands, scale, data, "id")
         areas = []
         self.declared = Decimal(0)
         self.declared_complete = True
@@ -244,6 +266,7 @@ class _Parser:
             block_bands,
             self.policy(data, "missing", MISSING_POLICIES, missing),
             self.policy(data, "rank_by", RANK_BY, "kind"),
+            self.bands_in,
         )
 
     def bands(self, data: dict, total: Decimal | None) -> tuple[Band, ...]:
@@ -289,7 +312,7 @@ class _Parser:
             criterion = self.criterion(item, data["criteria"], i, ident, seen_ids)
             if criterion is not None:
                 criteria.append(criterion)
-        return Area(ident, self.text(data, "title", required=True), self.text(data, "title_en"), tuple(criteria))
+        return Area(ident, self.text(data, "title", required=True), self.text(data, "title_en"), tuple(criteria), self.applicability(data))
 
     def criterion(self, raw: Any, container: Any, index: int, area: str, seen_ids: dict) -> Criterion | None:
         data = self.mapping(raw, container, index, "criteria[]")
@@ -344,7 +367,35 @@ class _Parser:
             threshold,
             target,
             tiers,
+            self.policy(data, "nothing_to_measure", NOTHING_TO_MEASURE, self.nothing_to_measure),
+            self.applicability(data),
         )
+
+    def applicability(self, data: dict) -> Applicability:
+        """``not_applicable: {kinds: [...], agencies: [...]}``: who an area or criterion does not apply to."""
+        from cchc.core.agencies import AGENCY_KINDS
+        from cchc.core.text import fold
+
+        if "not_applicable" not in data:
+            return Applicability()
+        raw = data["not_applicable"]
+        if not isinstance(raw, dict):
+            self.report(data, "not_applicable", "M414", tr("'not_applicable' phải là ánh xạ có 'kinds' và/hoặc 'agencies'", "'not_applicable' must be a mapping with 'kinds' and/or 'agencies'"))
+            return Applicability()
+        self.keys(raw, _NOT_APPLICABLE_KEYS)
+        lists: dict[str, list[str]] = {}
+        for key in ("kinds", "agencies"):
+            value = raw.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                self.report(raw, key, "M414", tr(f"'{key}' phải là danh sách tên", f"'{key}' must be a list of names"))
+                value = []
+            lists[key] = [v.strip() for v in value]
+        for i, kind in enumerate(lists["kinds"]):
+            if kind not in AGENCY_KINDS:
+                self.report(raw["kinds"], i, "M414", tr(f"loại cơ quan '{kind}' không tồn tại; dùng: {', '.join(AGENCY_KINDS)}", f"unknown agency kind '{kind}'; use: {', '.join(AGENCY_KINDS)}"))
+        if not lists["kinds"] and not lists["agencies"]:
+            self.report(data, "not_applicable", "M414", tr("'not_applicable' cần 'kinds' hoặc 'agencies'", "'not_applicable' needs 'kinds' or 'agencies'"))
+        return Applicability(tuple(lists["kinds"]), tuple(fold(a) for a in lists["agencies"]))
 
     def fits(self, indicator: Indicator, mode: str, data: dict) -> None:
         problem = None

@@ -130,11 +130,16 @@ class Run:
     def methodology(self, year: int, slug: str) -> Any:
         from cchc.adapters.methodologyfile import load_methodology
 
-        name = self.inputs.methodology
-        if name is None:
-            own = self.inputs.plans / slug / f"methodology-{year}.yaml"
-            name = str(own) if own.is_file() else "qd766"
-        return load_methodology(name)
+        return load_methodology(self.methodology_choice(year, slug)[0])
+
+    def methodology_choice(self, year: int, slug: str) -> tuple[str, str]:
+        """The methodology to use (a built-in name or a path) and why, in the output language."""
+        if self.inputs.methodology is not None:
+            return self.inputs.methodology, tr("chọn bằng --methodology", "chosen with --methodology")
+        own = self.inputs.plans / slug / f"methodology-{year}.yaml"
+        if own.is_file():
+            return str(own), tr(f"phương pháp của tỉnh cho năm {year} ({own})", f"the province's methodology for {year} ({own})")
+        return "qd766", tr(f"mặc định: không có {own}", f"default: there is no {own}")
 
 
 MAX_LINES = 20

@@ -10,7 +10,7 @@ from typing import Any
 from cchc.app.completion import plan_completion_figures
 from cchc.app.inputs import Inputs, Run, problem_lines, usage_error
 from cchc.core.i18n import tr
-from cchc.core.problems import ERROR, CchcError, Problem
+from cchc.core.problems import ERROR, WARNING, CchcError, Problem
 
 
 @dataclass
@@ -55,7 +55,22 @@ def score(inputs: Inputs, year: int, agency: str | None = None, compare_year: in
     registry, slug = run.registry(year)
     methodology = run.methodology(year, slug)
     warnings: list[Problem] = []
+    if methodology.year is not None and methodology.year != year:
+        warnings.append(
+            Problem(
+                methodology.path,
+                None,
+                None,
+                "M415",
+                tr(
+                    f"phương pháp '{methodology.id}' ban hành cho năm {methodology.year}, đang dùng để chấm năm {year}",
+                    f"methodology '{methodology.id}' is for {methodology.year}, used here to score {year}",
+                ),
+                WARNING,
+            )
+        )
     board = scoreboard(run, registry, slug, methodology, year, warnings)
+    board.methodology_reason = run.methodology_choice(year, slug)[1]
     if compare_year is not None:
         earlier = replace(inputs, figures=None if inputs.figures is None else _sibling_year(inputs.figures, year, compare_year))
         from cchc.core.scoring import compare

@@ -9,20 +9,34 @@ plan targets) and shows the change per area, in total and in rank.
 
 ``--format json`` is a stable contract::
 
-    {"year", "methodology", "province", "illustrative", "unscored": [names],
-     "agencies": [{"agency", "agency_id", "kind", "block", "block_title", "rank_group", "total", "max", "band", "rank", "rank_of",
+    {"year", "methodology", "methodology_reason", "province", "illustrative", "unscored": [names],
+     "agencies": [{"agency", "agency_id", "kind", "block", "block_title", "rank_group", "total", "max", "percent", "band", "rank", "rank_of",
                    "areas": [{"id", "title", "points", "max"}],
                    "criteria": [{"id", "title", "indicator", "unit", "area", "value",
-                                 "target": {"op", "value", "max", "source"}, "points", "max", "status"}],
+                                 "target": {"op", "value", "max", "source"}, "points", "max", "status", "vacuous",
+                                 "trace": {"figure": {"path", "line", "period", "source", "note"} | null,
+                                           "methodology": "<file>#<criterion>", "target_source", "rule"}}],
                    "missing": [indicator ids],
                    "compare": {"year", "total", "rank", "total_change", "rank_change",
                                "areas": [{"id", "change"}]}}]}   # "compare" only with --compare
 
-Titles are in the output language (``--lang``); ``unit`` is ``%`` or ``minutes``.
-``rank`` is among the agencies of the same ``rank_group`` (``kind:<kind>``, or ``block:<id>`` when
-the block says ``rank_by: block``). ``status`` is ``met`` | ``not_met`` | ``no_data``; ``points`` is
-null for a criterion left out of the total (``missing: exclude``); ``rank_change`` > 0 means the
-agency moved up.
+Titles and ``methodology_reason`` (why this methodology: ``--methodology``, the province's
+``methodology-<YEAR>.yaml``, or the ``qd766`` default because that file is missing) are in the
+output language (``--lang``); ``unit`` is ``%`` or ``minutes``. A methodology whose ``year`` is not
+the year scored is used with a warning (M415). ``unscored`` names the agencies the methodology
+expects figures from (a kind a block names, or under a block for every kind a kind some agency
+reported for) that gave none.
+An agency's ``max`` is the points that apply to it: the block's total less the criteria that do not
+apply (``not_applicable`` in the methodology, or a figure saying "không phát sinh"); ``percent`` is
+total / max × 100, and bands and ranks use it. ``rank`` is among the agencies of the same
+``rank_group`` (``kind:<kind>``, or ``block:<id>`` when the block says ``rank_by: block``).
+``status`` is ``met`` | ``not_met`` | ``no_data`` | ``not_applicable``; ``vacuous`` marks a ratio of
+0/0 (scored as the methodology's ``nothing_to_measure`` says); ``points`` is null for a criterion
+left out of the total (``missing: exclude``, or not applicable); ``rank_change`` > 0 means the agency
+moved up. ``trace`` says where every point came from: the figure's file and row (null when there
+was none, or the methodology excluded the criterion), the methodology criterion, where the target
+came from and the rule with its numbers (``6 × (72,23 / 100, tối đa 1) = 4,33``); ``--explain`` prints
+the same under a scorecard.
 
 The computation is :func:`cchc.app.scorecard.score`; this module parses options and renders.
 """
@@ -40,7 +54,7 @@ from cchc.commands._output import check_destination, emit, force_option, format_
 from cchc.core.i18n import get_lang, tr
 from cchc.core.labels import AGENCY_KIND_LABELS, SCORE_STATUS_LABELS, label
 
-STATUS_COLOURS = {"met": "green", "not_met": "red", "no_data": "yellow"}
+STATUS_COLOURS = {"met": "green", "not_met": "red", "no_data": "yellow", "not_applicable": "dim"}
 
 
 @click.command(
@@ -58,12 +72,13 @@ STATUS_COLOURS = {"met": "green", "not_met": "red", "no_data": "yellow"}
 @PLANS_DIR
 @PROVINCE
 @AS_OF
+@click.option("--explain", is_flag=True, help=tr("Với --agency: ghi nguồn (tệp, dòng) và quy tắc tính của từng điểm.", "With --agency: the source (file, row) and rule of every point."))
 @click.option("--compare", "compare_year", type=click.IntRange(1990, 2100), help=tr("So sánh với năm trước đó.", "Compare with an earlier year."))
 @format_option
 @output_option
 @click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help=tr("Ghi thêm ra tệp Excel (phiếu điểm, xếp hạng, biểu đồ).", "Also write an Excel workbook (scorecards, ranking, charts)."))
 @force_option
-def command(year, agency, methodology_name, figures_path, progress_path, plans_dir, province, as_of, compare_year, fmt, output, xlsx_path, force) -> None:  # noqa: ANN001
+def command(year, agency, methodology_name, figures_path, progress_path, plans_dir, province, as_of, explain, compare_year, fmt, output, xlsx_path, force) -> None:  # noqa: ANN001
     from cchc.app.scorecard import score
 
     inputs = make_inputs(plans_dir, province, figures_path, progress_path, methodology_name, as_of)
@@ -76,7 +91,7 @@ def command(year, agency, methodology_name, figures_path, progress_path, plans_d
     result = score(inputs, year, agency, compare_year)
     for warning in result.warnings or []:
         click.echo(warning.format(), err=True)
-    emit(ScoreView(result), fmt, output)
+    emit(ScoreView(result, explain), fmt, output)
     if xlsx_path is not None:
         from dataclasses import replace
 
@@ -91,9 +106,10 @@ def command(year, agency, methodology_name, figures_path, progress_path, plans_d
 class ScoreView:
     """A scorecard (with --agency) or the ranking, for every output format."""
 
-    def __init__(self, result: Any):
+    def __init__(self, result: Any, explain: bool = False):
         self.result = result
         self.scorecard = result.agency is not None
+        self.explain = explain
 
     def data(self) -> Any:
         return self.result.to_json()
@@ -104,6 +120,8 @@ class ScoreView:
     def show(self, out: Any) -> None:
         if self.scorecard:
             _print_scorecard(out, self.result.board, self.result.agency)
+            if self.explain:
+                _print_trace(out, self.result.board, self.result.agency)
         else:
             _print_ranking(out, self.result.board)
 
@@ -167,7 +185,7 @@ def _rank_text(score: Any) -> str:
 def _header(out: Any, board: Any, subtitle: str) -> None:
     lang = get_lang()
     out.print(f"[bold]{tr('Chỉ số CCHC năm', 'PAR Index')} {board.year} — {subtitle}[/]", highlight=False)
-    line = f"{tr('Phương pháp', 'Methodology')}: {board.methodology.title(lang)}"
+    line = f"{tr('Phương pháp', 'Methodology')}: {board.methodology.title(lang)} — {board.methodology_reason}"
     if board.province:
         line += f" · {board.province}"
     out.print(line, highlight=False)
@@ -213,7 +231,7 @@ def _print_scorecard(out: Any, board: Any, score: Any) -> None:
     out.print(table)
     band = score.band.label(lang) if score.band else "—"
     out.print(
-        f"[bold]{tr('Tổng điểm', 'Total')}: {_num(score.total)} / {_num(score.block.total)}[/] · "
+        f"[bold]{tr('Tổng điểm', 'Total')}: {_num(score.total)} / {_num(score.max)}[/]{_percent_text(score)} · "
         f"{tr('Xếp loại', 'Band')}: [bold]{band}[/] · {tr('Hạng', 'Rank')}: {_rank_text(score)}",
         highlight=False,
     )
@@ -236,6 +254,39 @@ def _print_scorecard(out: Any, board: Any, score: Any) -> None:
             out.print(f"  - {result.criterion.id} {result.criterion.title(lang)}: {result.evaluation.reason(lang)} [dim]({result.criterion.indicator})[/]", highlight=False)
 
 
+def _percent_text(score: Any) -> str:
+    """`` (92,50 %)`` when some criteria do not apply, so the total is out of less than the block's."""
+    if score.max == score.block.total or score.percent is None:
+        return ""
+    return f" ({_num(score.percent)} %)" if get_lang() == "vi" else f" ({_num(score.percent)}%)"
+
+
+def _print_trace(out: Any, board: Any, score: Any) -> None:
+    """Every criterion's figure (file:line, period) and the rule that turned it into points."""
+    from cchc.core.scoring import trace
+
+    lang = get_lang()
+    out.print(f"\n[bold]{tr('Nguồn và cách tính', 'Sources and rules')}[/] ({board.methodology.path or board.methodology.id}):", highlight=False)
+    for result in score.criteria:
+        found = trace(result, board.methodology.path or board.methodology.id, lang)
+        figure = found["figure"]
+        if figure is None:
+            where = tr("không có số liệu", "no figure")
+        else:
+            where = f"{figure['path']}:{figure['line']}" if figure["line"] else f"{figure['path']} ({figure['source']})"
+            where += f" · {figure['period']}" + (f" · {figure['note']}" if figure["note"] else "")
+        out.print(f"  {result.criterion.id}: {found['rule']} · {where} · {tr('chỉ tiêu', 'target')}: {_target_source(found['target_source'])}", highlight=False)
+
+
+def _target_source(source: str) -> str:
+    """``plan:<plan>#<target>`` -> ``kế hoạch <plan>#<target>``; ``methodology``, ``default`` in words."""
+    if source.startswith("plan:"):
+        return tr(f"kế hoạch {source[5:]}", f"plan {source[5:]}")
+    if source == "methodology":
+        return tr("phương pháp chấm điểm", "the methodology")
+    return tr("mặc định của chỉ số", "the indicator's default")
+
+
 def _print_ranking(out: Any, board: Any) -> None:
     from rich.table import Table
 
@@ -253,12 +304,19 @@ def _print_ranking(out: Any, board: Any) -> None:
         for area in first.block.areas:
             table.add_column(area.id, justify="right")
         table.add_column(tr("Tổng", "Total"), justify="right")
+        reduced = any(s.max != s.block.total for s in members)  # some criteria do not apply: compare on percent
+        if reduced:
+            table.add_column(tr("Tối đa", "Max"), justify="right")
+            table.add_column("%", justify="right")
         table.add_column(tr("Xếp loại", "Band"))
         if compared:
             table.add_column(tr("± Điểm", "± Points"), justify="right")
             table.add_column(tr("± Hạng", "± Rank"), justify="right")
         for score in members:
-            row = [str(score.rank or "—"), score.name, *(_num(a.points) for a in score.areas), f"[bold]{_num(score.total)}[/]", score.band.label(lang) if score.band else "—"]
+            row = [str(score.rank or "—"), score.name, *(_num(a.points) for a in score.areas), f"[bold]{_num(score.total)}[/]"]
+            if reduced:
+                row += [_num(score.max), _num(score.percent)]
+            row.append(score.band.label(lang) if score.band else "—")
             if compared:
                 prev = score.previous
                 row += [_signed(prev.total_change if prev else None), _signed(prev.rank_change if prev else None)]
@@ -280,7 +338,7 @@ def _plain(value: Decimal | None) -> str:
 
 def _ranking_rows(scores: list[Any]) -> tuple[list[str], list[list[Any]]]:
     area_ids = list(dict.fromkeys(area.id for score in scores for area in score.areas))
-    columns = ["group", "rank", "agency", "kind", "total", "max", "band", *(f"area_{a}" for a in area_ids), "total_change", "rank_change"]
+    columns = ["group", "rank", "agency", "kind", "total", "max", "band", *(f"area_{a}" for a in area_ids), "total_change", "rank_change", "percent"]
     rows = []
     for score in scores:
         points = {area.id: _plain(area.points) for area in score.areas}
@@ -292,11 +350,12 @@ def _ranking_rows(scores: list[Any]) -> tuple[list[str], list[list[Any]]]:
                 score.name,
                 score.kind,
                 _plain(score.total),
-                _plain(score.block.total),
+                _plain(score.max),
                 score.band.name if score.band else "",
                 *(points.get(a, "") for a in area_ids),
                 _plain(prev.total_change) if prev else "",
                 prev.rank_change if prev else "",
+                _plain(score.percent),
             ]
         )
     return columns, rows

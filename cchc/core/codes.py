@@ -64,8 +64,10 @@ CODES: dict[str, Code] = {
     "M408": _e("duplicate block, area or criterion id", "give each its own id"),
     "M409": _e("unknown agency kind, or a kind claimed by two blocks", "fix the kinds"),
     "M410": _e("bad target or threshold", "fix the number"),
-    "M411": _e("bad `missing` or `rank_by` setting", "use a value the message lists"),
+    "M411": _e("bad `missing`, `rank_by`, `nothing_to_measure` or `bands_in` setting", "use a value the message lists"),
     "M413": _w("unknown key, ignored", "fix the spelling or remove it"),
+    "M414": _e("bad `not_applicable` (not a mapping, unknown kind, neither kinds nor agencies)", "give `kinds:` or `agencies:` lists"),
+    "M415": _w("the methodology's `year` is not the year scored", "use that year's methodology, or check the year"),
     # figures
     "F501": _e("not a figures file (shape, `kind`, a row that is not a mapping)", "follow docs/plan-format.md, 'Figures'"),
     "F502": _e("CSV/xlsx header not the contract, a row with the wrong number of fields, a broken CSV row", "use the header agency,indicator,numerator,denominator,value,period,source,note; quote decimal commas"),
@@ -98,6 +100,12 @@ CODES: dict[str, Code] = {
     "I001": _e("import source missing, empty or damaged", "check the file"),
     "I002": _e("bad --period", "write 2024 or 2021-2025"),
     "I004": _e("title, period or province not found in the document", "give them with --title, --period, --province"),
+    # national portal snapshots (cchc portal)
+    "G801": _e("not a portal table (no unit-name column, not valid JSON, a row without a name)", "export the table again from the portal"),
+    "G802": _e("a score that is not a number from 0 to 100", "check the cell"),
+    "G803": _w("a unit the registry does not know; kept as unmatched", "add the unit (or an alias) to agencies.yaml"),
+    "G804": _e("the same unit twice in one table", "keep one row"),
+    "G805": _e("an unusable snapshot file (wrong kind, date not the file name's, bad row)", "import the table again"),
     # collected forms (cchc collect)
     "B801": _e("not a cchc form, or an unknown form kind or version", "fill in a form made by `cchc form`"),
     "B802": _e("the form's province or agency is not in the loaded registries", "collect with the plans the form was made from"),

@@ -24,6 +24,7 @@ class Figure:
     numerator: float | int | None = None
     denominator: float | int | None = None
     value: float | None = None
+    not_applicable: bool = False  # "không phát sinh": nothing arose, the criterion leaves the maximum
     level: str | None = None
     source: str = ""
     note: str = ""

@@ -20,6 +20,7 @@ SCORE_STATUS_LABELS = {
     "met": ("đạt", "met"),
     "not_met": ("không đạt", "not met"),
     "no_data": ("không có số liệu", "no data"),
+    "not_applicable": ("không áp dụng", "not applicable"),
 }
 DUTY_STATE_LABELS = {
     "overdue": ("quá hạn", "overdue"),

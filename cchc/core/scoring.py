@@ -12,10 +12,21 @@ committees …); each criterion binds an indicator to a number of points and a s
 ``baseline_reduction`` ``max × min(1, reduction / target)`` for a cut against a baseline year
 ===================== =====================================================================
 
-In every mode a ratio over nothing (0 of 0) scores full points, as the portal does. Points are
+A ratio over nothing (0 of 0) scores what the criterion's ``nothing_to_measure`` says: ``full``
+points (the default) or ``zero``. The national portal is not uniform: a unit with no dossiers gets 0
+on the dossier-based metrics, a unit with no petitions full points on the petition metrics
+(``cchc/data/methodologies/qd766.yaml`` carries the rule per metric). Points are
 rounded half up to 2 decimals from the exact value, so 64.25 % of 6 points is 3.86, not the float's
 3.85. A criterion without figures scores 0 (``missing: zero``) or leaves the total, which is then
-rescaled to the block's total (``missing: exclude``).
+rescaled (``missing: exclude``).
+
+Not applicable: a criterion (or a whole area) may declare ``not_applicable: {kinds: [...],
+agencies: [...]}`` — e.g. units without administrative procedures skip the procedures area (Hà Nam,
+QĐ 1156/QĐ-UBND ngày 9/10/2023) — and a figure may say "không phát sinh". Such a criterion leaves
+the agency's maximum; ``percent`` (total / applicable maximum × 100) is what bands and ranks use, so
+a not-applicable criterion is never a failing score in disguise. Bands are written in points of the
+block's total, or, with ``bands_in: percent``, as percentage groups (the national grouping: A ≥ 90 %,
+B 80–< 90 % …) whatever the block's total.
 
 Targets: fixed by the criterion when it says so; otherwise the plan target for the indicator that
 year and the agency's level (a level-specific target beats a general one, a target for that year
@@ -40,8 +51,10 @@ M407 bad bands (not in decreasing order, out of 0..total)
 M408 duplicate block, area or criterion id
 M409 unknown agency kind, or a kind claimed by two blocks
 M410 bad target or threshold
-M411 bad ``missing`` or ``rank_by`` setting
+M411 bad ``missing``, ``rank_by``, ``nothing_to_measure`` or ``bands_in`` setting
+M414 bad ``not_applicable`` (not a mapping of ``kinds``/``agencies`` lists, unknown kind)
 M413 unknown key (warning)
+M415 the methodology's ``year`` is not the year scored (warning; from :mod:`cchc.app.scorecard`)
 ==== ======================================================================
 """
 
@@ -55,11 +68,13 @@ from typing import Any
 
 from cchc.core.i18n import get_lang
 from cchc.indicators import INDICATORS, get_indicator
-from cchc.indicators.base import MET, NO_DATA, Evaluation, Goal, Indicator, exact
+from cchc.indicators.base import MET, NO_DATA, NOT_APPLICABLE, NOT_MET, Evaluation, Goal, Indicator, exact
 
 MODES = ("ratio_to_threshold", "linear", "tiers", "all_or_nothing", "lower_is_better", "baseline_reduction")
 MISSING_POLICIES = ("zero", "exclude")
 RANK_BY = ("kind", "block")
+NOTHING_TO_MEASURE = ("full", "zero")  # what a ratio of 0/0 scores
+BANDS_IN = ("points", "percent")  # band minimums: points of the block's total, or percentage groups (A ≥ 90 % …)
 
 HUNDRED = Fraction(100)
 _HALF = Fraction(1, 2)
@@ -101,6 +116,28 @@ class Tier:
 
 
 @dataclass(frozen=True)
+class Applicability:
+    """Who a criterion or area does not apply to: agency kinds, and agencies by id or name."""
+
+    kinds: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()  # folded names or ids, as written in the methodology
+
+    def excludes(self, agency: Any) -> bool:
+        from cchc.core.text import fold
+
+        if getattr(agency, "kind", None) in self.kinds:
+            return True
+        names = {fold(n) for n in (agency.id, agency.name, *getattr(agency, "aliases", ()))}
+        return any(name in names for name in self.agencies)
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds or self.agencies)
+
+
+ALWAYS = Applicability()
+
+
+@dataclass(frozen=True)
 class Criterion(_Titled):
     id: str
     indicator: str
@@ -112,6 +149,8 @@ class Criterion(_Titled):
     threshold: Fraction | None = None  # ratio_to_threshold, in percent
     target: Goal | None = None  # fixed by the methodology
     tiers: tuple[Tier, ...] = ()
+    nothing_to_measure: str = "full"  # 0/0 scores full points, or zero
+    not_applicable: Applicability = ALWAYS
     max_exact: Fraction = field(init=False, repr=False, compare=False)  # ``max`` as a fraction, for exact scoring
 
     def __post_init__(self) -> None:
@@ -127,6 +166,7 @@ class Area(_Titled):
     title_vi: str
     title_en: str
     criteria: tuple[Criterion, ...]
+    not_applicable: Applicability = ALWAYS
 
 
 @dataclass(frozen=True)
@@ -161,14 +201,22 @@ class Block(_Titled):
     bands: tuple[Band, ...] = DEFAULT_BANDS
     missing: str = "zero"
     rank_by: str = "kind"
+    bands_in: str = "points"
 
     def covers(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds
 
-    def band_for(self, total: Decimal | None) -> Band | None:
+    def band_for(self, total: Decimal | Fraction | None) -> Band | None:
+        """The band of ``total`` points out of the block's total."""
         if total is None:
             return None
         return next((band for band in self.bands if total >= band.min), None)
+
+    def band_for_share(self, share: Fraction | None) -> Band | None:
+        """The band of a share of the applicable points (exact), on the scale the bands are written in."""
+        if share is None:
+            return None
+        return self.band_for(share * (HUNDRED if self.bands_in == "percent" else Fraction(self.total)))
 
 
 @dataclass(frozen=True)
@@ -180,6 +228,7 @@ class Methodology(_Titled):
     source: str = ""
     example: bool = False  # an example built for illustration, not an official one
     path: str = ""
+    year: int | None = None  # the year the methodology was issued for, when the file says
 
     def block_for(self, kind: str) -> Block | None:
         specific = next((b for b in self.blocks if b.kinds and kind in b.kinds), None)
@@ -298,8 +347,10 @@ def criterion_points(criterion: Criterion, evaluation: Evaluation, goal: Goal) -
     """Points for one evaluated criterion; ``None`` when there is no data."""
     if evaluation.status == NO_DATA:
         return None
+    if evaluation.status == NOT_APPLICABLE:
+        return None
     if evaluation.vacuous:
-        return criterion.max
+        return criterion.max if criterion.nothing_to_measure == "full" else Decimal(0)
     value = evaluation.exact
     assert value is not None
     mode = criterion.mode
@@ -330,12 +381,17 @@ class CriterionScore:
     evaluation: Evaluation
     goal: Goal
     target_source: str
-    points: Decimal | None  # None: no data, left out of the total (missing: exclude)
+    points: Decimal | None  # None: no data left out of the total (missing: exclude), or not applicable
     figure: Any = None
 
     @property
     def status(self) -> str:
         return self.evaluation.status
+
+    @property
+    def applicable_by_methodology(self) -> bool:
+        """False when the methodology excluded the criterion: its figure, if any, was not read."""
+        return self.evaluation is not _EXCLUDED
 
 
 @dataclass
@@ -370,6 +426,9 @@ class AgencyScore:
     areas: list[AreaScore]
     total: Decimal | None
     band: Band | None
+    max: Decimal = Decimal(0)  # the points that apply to this agency (the block's total less what does not apply)
+    percent: Decimal | None = None  # total / max × 100: what bands and ranks use
+    share: Fraction | None = field(default=None, repr=False)  # the exact share behind ``percent``
     rank: int | None = None
     rank_of: int | None = None  # how many agencies were ranked together
     previous: Comparison | None = None
@@ -393,6 +452,7 @@ class Scoreboard:
     uncovered: list[Any] = field(default_factory=list)  # agencies with figures but no block for their kind
     illustrative: bool = False
     province: str = ""
+    methodology_reason: str = ""  # why this methodology was used, in the output language
 
     def find(self, agency_id: str) -> AgencyScore | None:
         return next((s for s in self.scores if s.agency_id == agency_id), None)
@@ -403,36 +463,81 @@ def score_agency(agency: Any, block: Block, figures: dict[str, list[Any]], year:
     level = getattr(agency, "level", None)
     results: list[CriterionScore] = []
     areas: list[AreaScore] = []
+    applicable = Decimal(0)  # the maximum of every criterion that applies, with or without figures
     for area in block.areas:
         area_points = Decimal(0)
         area_max = Decimal(0)
+        area_excluded = area.not_applicable.excludes(agency)
         for criterion in area.criteria:
             indicator = INDICATORS[criterion.indicator]
             figure = year_figure(figures.get(criterion.indicator, ()), year, indicator)
             goal, source = targets.goal_for(criterion, level)
-            evaluation = indicator.evaluate(figure, goal)
+            if area_excluded or criterion.not_applicable.excludes(agency):
+                evaluation = _EXCLUDED
+            else:
+                evaluation = _judged(criterion, indicator.evaluate(figure, goal))
             points = criterion_points(criterion, evaluation, goal)
-            if points is None and block.missing == "zero":
+            if points is None and block.missing == "zero" and evaluation.status == NO_DATA:
                 points = Decimal(0)
             results.append(CriterionScore(criterion, evaluation, goal, source, points, figure))
+            if evaluation.status != NOT_APPLICABLE:
+                applicable += criterion.max
             if points is not None:
                 area_points += points
                 area_max += criterion.max
         areas.append(AreaScore(area.id, area.title_vi, area.title_en, area_points, area_max))
     earned = sum((a.points for a in areas), Decimal(0))
     possible = sum((a.max for a in areas), Decimal(0))
-    if block.missing == "zero":
-        total: Decimal | None = earned
-    elif possible == 0:
-        total = None
-    else:
-        total = round_points(Fraction(earned) / Fraction(possible) * Fraction(block.total))
-    return AgencyScore(agency.id, agency.name, agency.kind, level, block, results, areas, total, block.band_for(total))
+    share: Fraction | None = None  # nothing scored (all excluded or not applicable): no total
+    total: Decimal | None = None
+    if possible:
+        share = Fraction(earned) / Fraction(possible)  # of the points scored (missing: exclude rescales)
+        total = earned if block.missing == "zero" else round_points(share * Fraction(applicable))
+    return AgencyScore(
+        agency.id,
+        agency.name,
+        agency.kind,
+        level,
+        block,
+        results,
+        areas,
+        total,
+        block.band_for_share(share),
+        applicable,
+        None if share is None else round_points(share * HUNDRED),
+        share,
+    )
+
+
+_EXCLUDED = Evaluation(None, NOT_APPLICABLE, explain=lambda lang: "not applicable under the methodology" if lang == "en" else "không áp dụng theo phương pháp chấm điểm")
+
+
+def _judged(criterion: Criterion, evaluation: Evaluation) -> Evaluation:
+    """A 0/0 the methodology scores zero is not met, and says why."""
+    if not evaluation.vacuous or criterion.nothing_to_measure == "full":
+        return evaluation
+    from dataclasses import replace
+
+    return replace(
+        evaluation,
+        status=NOT_MET,
+        explain=lambda lang: "0 of 0: nothing to measure, scored 0 under the methodology"
+        if lang == "en"
+        else "0/0: không có gì phải đo, phương pháp chấm 0 điểm",
+    )
 
 
 def score_all(agencies: Iterable[Any], methodology: Methodology, figures: Any, year: int, targets: TargetBook) -> Scoreboard:
-    """Score every agency that has figures that year and a block for its kind, then rank them."""
+    """Score every agency that has figures that year and a block for its kind, then rank them.
+
+    ``unscored`` names the agencies the methodology expects figures from and did not get: those of a
+    kind a block names, and, under a block for every kind (``qd766``), those of a kind some agency
+    reported for. A Party committee or a newspaper is not "no data" for a procedures index.
+    """
+    agencies = list(agencies)
     with_figures = figures.agency_ids(year)
+    reporting_kinds = {a.kind for a in agencies if a.id in with_figures}
+    named_kinds = {kind for block in methodology.blocks for kind in block.kinds}
     scores, unscored, uncovered = [], [], []
     for agency in agencies:
         if agency.id not in with_figures and not _active_in(agency, year):
@@ -443,7 +548,8 @@ def score_all(agencies: Iterable[Any], methodology: Methodology, figures: Any, y
                 uncovered.append(agency)
             continue
         if agency.id not in with_figures:
-            unscored.append(agency)
+            if agency.kind in named_kinds or agency.kind in reporting_kinds:
+                unscored.append(agency)
             continue
         scores.append(score_agency(agency, block, figures.for_agency(agency.id), year, targets))
     rank(scores)
@@ -460,18 +566,18 @@ def _active_in(agency: Any, year: int) -> bool:
 
 
 def rank(scores: list[AgencyScore]) -> list[AgencyScore]:
-    """Rank within each group, best first; equal totals share a rank (1, 2, 2, 4). Sorts in place."""
+    """Rank within each group on ``percent``, best first; equal shares share a rank (1, 2, 2, 4). Sorts in place."""
     groups: dict[str, list[AgencyScore]] = {}
     for score in scores:
         score.rank = score.rank_of = None
-        if score.total is not None:
+        if score.share is not None:
             groups.setdefault(score.group, []).append(score)
     for members in groups.values():
-        members.sort(key=lambda s: s.total, reverse=True)
-        previous_total, previous_rank = None, 0
+        members.sort(key=lambda s: s.share, reverse=True)
+        previous_share, previous_rank = None, 0
         for position, score in enumerate(members, start=1):
-            if score.total != previous_total:
-                previous_total, previous_rank = score.total, position
+            if score.share != previous_share:
+                previous_share, previous_rank = score.share, position
             score.rank = previous_rank
             score.rank_of = len(members)
     order = {group: i for i, group in enumerate(dict.fromkeys(s.group for s in scores))}
@@ -497,6 +603,68 @@ def compare(current: Scoreboard, previous: Scoreboard) -> None:
         )
 
 
+# -- the audit trail -------------------------------------------------------------------------
+
+
+def trace(result: CriterionScore, methodology_path: str, lang: str) -> dict[str, Any]:
+    """Where a criterion's points came from: the figure's file and row, the methodology, the rule."""
+    figure = result.figure
+    source = None
+    if figure is not None and result.applicable_by_methodology:
+        source = {"path": figure.path, "line": figure.line, "period": figure.period, "source": figure.source, "note": figure.note}
+    return {
+        "figure": source,
+        "methodology": f"{methodology_path}#{result.criterion.id}",
+        "target_source": result.target_source,
+        "rule": rule_text(result, lang),
+    }
+
+
+def rule_text(result: CriterionScore, lang: str) -> str:
+    """The rule that produced the points, with the numbers, in ``lang``."""
+    from cchc.indicators.base import format_number
+
+    def n(value: Any) -> str:
+        return "—" if value is None else format_number(value, "," if lang == "vi" else ".")
+
+    def t(vi: str, en: str) -> str:
+        return en if lang == "en" else vi
+
+    c, e, points = result.criterion, result.evaluation, result.points
+    if e.status == NOT_APPLICABLE:
+        return e.reason(lang)
+    if e.status == NO_DATA:
+        if points is None:
+            return t("không có số liệu: bỏ khỏi tổng, tổng được quy đổi", "no figures: left out, the total is rescaled")
+        return t("không có số liệu: 0 điểm", "no figures: 0 points")
+    if e.vacuous:
+        return t(f"0/0: phương pháp chấm {n(points)} điểm", f"0 of 0: the methodology gives {n(points)} points")
+    value = e.exact
+    if c.mode == "tiers":
+        tier = next((tier for tier in c.tiers if tier.matches(value)), None)
+        if tier is None:
+            return t(f"{n(value)} không thuộc bậc nào: 0 điểm", f"{n(value)} is in no tier: 0 points")
+        if tier.max is None:
+            bounds = f"≥ {n(tier.min)}"
+        elif tier.min is None:
+            bounds = f"≤ {n(tier.max)}"
+        else:
+            bounds = f"{n(tier.min)}–{n(tier.max)}"
+        return t(f"bậc {bounds}: {n(tier.points)} điểm", f"tier {bounds}: {n(tier.points)} points")
+    if c.mode == "all_or_nothing":
+        return t(f"{n(c.max)} điểm nếu đạt chỉ tiêu, không thì 0: {n(points)}", f"{n(c.max)} points if the target is met, else 0: {n(points)}")
+    reference = c.threshold if c.mode == "ratio_to_threshold" else result.goal.reference
+    if c.mode == "lower_is_better":
+        return t(
+            f"{n(c.max)} nếu ≤ {n(reference)}, không thì {n(c.max)} × {n(reference)} / {n(value)} = {n(points)}",
+            f"{n(c.max)} if ≤ {n(reference)}, else {n(c.max)} × {n(reference)} / {n(value)} = {n(points)}",
+        )
+    return t(
+        f"{n(c.max)} × ({n(value)} / {n(reference)}, tối đa 1) = {n(points)}",
+        f"{n(c.max)} × min(1, {n(value)} / {n(reference)}) = {n(points)}",
+    )
+
+
 # -- the JSON contract -----------------------------------------------------------------------
 
 
@@ -513,14 +681,15 @@ def to_json(board: Scoreboard) -> dict[str, Any]:
     return {
         "year": board.year,
         "methodology": board.methodology.id,
+        "methodology_reason": board.methodology_reason,
         "province": board.province,
         "illustrative": board.illustrative,
-        "agencies": [_agency_json(s) for s in board.scores],
+        "agencies": [_agency_json(s, board.methodology.path or board.methodology.id) for s in board.scores],
         "unscored": [a.name for a in board.unscored],
     }
 
 
-def _agency_json(score: AgencyScore) -> dict[str, Any]:
+def _agency_json(score: AgencyScore, methodology_path: str) -> dict[str, Any]:
     lang = get_lang()
     data: dict[str, Any] = {
         "agency": score.name,
@@ -530,7 +699,8 @@ def _agency_json(score: AgencyScore) -> dict[str, Any]:
         "block_title": score.block.title(lang),
         "rank_group": score.group,
         "total": _num(score.total),
-        "max": _num(score.block.total),
+        "max": _num(score.max),
+        "percent": _num(score.percent),
         "band": score.band.name if score.band else None,
         "rank": score.rank,
         "rank_of": score.rank_of,
@@ -547,6 +717,8 @@ def _agency_json(score: AgencyScore) -> dict[str, Any]:
                 "points": _num(c.points),
                 "max": _num(c.criterion.max),
                 "status": c.status,
+                "vacuous": c.evaluation.vacuous,
+                "trace": trace(c, methodology_path, lang),
             }
             for c in score.criteria
         ],

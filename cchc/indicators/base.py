@@ -8,8 +8,9 @@ and gets exactly one :meth:`Indicator.evaluate`.
 
 Comparisons are exact (``fractions.Fraction``), so 190 of 200 dossiers is 95 % and meets "≥ 95 %"
 however the float would have rounded. "No data" is a status of its own, never a silent failure, and
-a ratio over nothing (0 of 0) is *vacuous*: there was nothing to measure, which counts as met (the
-QĐ 766 rule).
+a ratio over nothing (0 of 0) is *vacuous*: there was nothing to measure, which counts as met here;
+a methodology may still score it 0 (``nothing_to_measure: zero``, see :mod:`cchc.core.scoring`). A
+figure that says "không phát sinh" is *not applicable*: the criterion leaves the maximum.
 
 Pure: no I/O, no printing, no third-party imports.
 """
@@ -31,7 +32,8 @@ AGGREGATES = ("sum", "latest")
 MET = "met"
 NOT_MET = "not_met"
 NO_DATA = "no_data"
-STATUSES = (MET, NOT_MET, NO_DATA)
+NOT_APPLICABLE = "not_applicable"  # "không phát sinh", or excluded by the methodology: out of the maximum
+STATUSES = (MET, NOT_MET, NO_DATA, NOT_APPLICABLE)
 
 _HUNDRED = Fraction(100)
 
@@ -47,12 +49,14 @@ def exact(number: float | int | Fraction | str) -> Fraction:
 
 def format_number(number: float | Fraction, decimal_mark: str, decimals: int = 2, trim: bool = True) -> str:
     """``95.5`` -> ``95,5`` (Vietnamese) or ``95.5``; rounded half up, trailing zeros dropped unless ``trim`` is off."""
-    from decimal import ROUND_HALF_UP, Decimal
+    from decimal import ROUND_HALF_UP, Decimal, localcontext
 
     value = exact(number)
-    rounded = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
-        Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP
-    )
+    with localcontext() as context:  # room for every digit of a huge number (the default holds 28)
+        context.prec = max(28, len(str(abs(value.numerator) // value.denominator)) + decimals + 4)
+        rounded = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+            Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP
+        )
     text = f"{rounded:f}"
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -140,6 +144,7 @@ class Measured(Protocol):
     numerator: float | int | None
     denominator: float | int | None
     value: float | None
+    # optional ``not_applicable: bool``: "không phát sinh", nothing arose (read with getattr)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +180,7 @@ def _fixed(vi: str, en: str) -> Callable[[str], str]:
 
 _NO_FIGURES = _fixed("không có số liệu", "no figures")
 _VACUOUS = _fixed("0/0: không có gì phải đo, coi là đạt", "0 of 0: nothing to measure, counts as met")
+_NOT_ARISING = _fixed("không phát sinh: tiêu chí không áp dụng", "nothing arose: criterion not applicable")
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +252,8 @@ class Indicator(ABC):
         goal = target or self.default_target
         if figure is None:
             return Evaluation(None, NO_DATA, explain=_NO_FIGURES)
+        if getattr(figure, "not_applicable", False):
+            return Evaluation(None, NOT_APPLICABLE, explain=_NOT_ARISING)
         measured = self.measure(figure)
         if measured.missing:
             vi = ", ".join(item.title_vi for item in measured.missing)
