@@ -14,8 +14,12 @@ from hypothesis import strategies as st
 
 from cchc.core.deadlines import KINDS, Occurrence, Schedule, parse_deadline, schedule_from_override
 
-CASES_FILE = Path(__file__).parent / "cases" / "deadlines.yaml"
-CASES = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
+CASE_FILES = {  # the seeds' phrases and their variants; forms of 2025–2026 plans (see each file's header)
+    name: yaml.safe_load((Path(__file__).parent / "cases" / f"{name}.yaml").read_text(encoding="utf-8"))
+    for name in ("deadlines", "deadlines_2025_2026")
+}
+CASES = [case for cases in CASE_FILES.values() for case in cases]
+CASE_IDS = [f"{name}:{case['text']!r}@{case['period']}" for name, cases in CASE_FILES.items() for case in cases]
 CASE_FIELDS = {"text", "period", "kind", "due", "start", "key", "frequency"}
 
 
@@ -34,17 +38,14 @@ def iso(value: dt.date | str | None) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
-def case_id(case: dict) -> str:
-    return str(case["text"]) if case["text"] else repr(case["text"])
-
-
 # ------------------------------------------------------------------------------------------------
 # The case table
 
 
-def test_case_file_is_well_formed():
-    assert len(CASES) >= 100
-    for case in CASES:
+@pytest.mark.parametrize("name", CASE_FILES)
+def test_case_file_is_well_formed(name):
+    assert len(CASE_FILES[name]) >= 100
+    for case in CASE_FILES[name]:
         assert set(case) <= CASE_FIELDS, case
         assert {"text", "period", "kind"} <= set(case), case
         assert case["kind"] in KINDS, case
@@ -55,7 +56,7 @@ def test_case_file_is_well_formed():
             assert len(case["key"]) == len(case.get("due") or []), case
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case_id(c) for c in CASES])
+@pytest.mark.parametrize("case", CASES, ids=CASE_IDS)
 def test_case(case):
     schedule = parse_deadline(case["text"], as_period(case["period"]))
     assert schedule.kind == case["kind"], schedule.explanation_en
@@ -83,7 +84,8 @@ def _variants(text: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c["text"]], ids=[case_id(c) for c in CASES if c["text"]])
+@pytest.mark.parametrize("case", [c for c in CASES if c["text"]],
+                         ids=[i for c, i in zip(CASES, CASE_IDS, strict=True) if c["text"]])
 def test_case_variants_read_the_same(case):
     period = as_period(case["period"])
     expected = parse_deadline(case["text"], period)
@@ -124,6 +126,26 @@ def test_explanations_say_how_the_phrase_was_read():
     assert "outside the plan period" in outside.explanation_en
     no_year = parse_deadline("Trước 31/3", (2024, 2024))
     assert "plan year (2024)" in no_year.explanation_en
+
+
+def test_explanations_quote_what_a_longer_cell_was_read_from():
+    cell = parse_deadline("Ban hành trong quý I năm 2026. Thực hiện rà soát, điều chỉnh (nếu có)", (2026, 2026))
+    assert "“trong quý I năm 2026”" in cell.explanation_vi
+    assert "“Ban hành”, “Thực hiện rà soát, điều chỉnh”" in cell.explanation_vi
+    assert "“(nếu có)”" in cell.explanation_vi and "Ignored the bracketed" in cell.explanation_en
+    both = parse_deadline("Tháng 12/2025 và thường xuyên", (2025, 2025))
+    assert "“thường xuyên” (continuous work) does not change it" in both.explanation_en
+    february = parse_deadline("Trước ngày 30 hằng tháng", (2026, 2026))
+    assert "ngày cuối tháng" in february.explanation_vi and "last day of a month" in february.explanation_en
+    pair = parse_deadline("Báo cáo 6 tháng trước ngày 15/6, báo cáo năm", (2026, 2026))
+    assert [o.due for o in pair.occurrences] == [dt.date(2026, 6, 15), dt.date(2026, 12, 31)]
+    assert "the year report names no day" in pair.explanation_en
+    event = parse_deadline("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê", (2025, 2025))
+    assert "“đến khi kết thúc Tổng kiểm kê”" in event.explanation_vi and event.start == dt.date(2025, 11, 1)
+    # A set-aside word about time keeps the cell unreadable rather than quietly dropped.
+    assert parse_deadline("Đầu năm 2026", (2026, 2026)).kind == "unreadable"
+    assert parse_deadline("Quý I (đối với cấp tỉnh)", (2026, 2030)).explanation_en.endswith(
+        "no year is written and the plan spans 2026–2030.")
 
 
 def test_non_string_cells_are_read_as_written():
@@ -256,6 +278,10 @@ FRAGMENTS = [
     "ngày", "15/9/2024", "31/02/2024", "29/02", "2024-06-30", "chậm nhất", "Trước ngày", "trong", "thường xuyên",
     "liên tục", "định kỳ", "đột xuất", "khi có", "Sau khi", "theo kế hoạch", "năm đánh giá", "năm kế tiếp",
     "các năm tiếp theo", "đạt 100%", "báo cáo", "quý, năm", "Q1", "ngày 20", "\u00a0", "(", ")", "x",
+    # forms of 2025–2026 plans: filler verbs, bracketed tails, sentences, report cycles, days of a cycle
+    "Thực hiện", "Ban hành", "Nhiệm vụ", "UBND tỉnh", "(nếu có)", "(trước ngày 20/6)", "chậm nhất là", "đến khi",
+    "Từ nay đến", "cả năm", "của tháng cuối quý", "ngày 30", "ngày 31", "6 tháng, năm", "tháng 6", "tháng 12",
+    "30.6.2026", "2026", "thứ", "hai", "hoặc đột xuất", "và thường xuyên", "rà soát.", "30/6",
 ]
 phrases = st.lists(st.sampled_from(FRAGMENTS), max_size=8).map(" ".join)
 periods = st.tuples(st.integers(1990, 2100), st.integers(0, 6)).map(lambda p: (p[0], p[0] + p[1]))
@@ -306,6 +332,26 @@ def test_spelling_variants_do_not_change_the_reading(text, period):
         schedule = parse_deadline(variant, period)
         assert (schedule.kind, schedule.occurrences, schedule.start) == (
             expected.kind, expected.occurrences, expected.start), repr(variant)
+
+
+# Deadlines the case files read as a date, a recurring duty or continuous work, to wrap in a longer cell.
+READABLE = [(case["text"], as_period(case["period"])) for case in CASES
+            if case["kind"] in ("dated", "recurring", "continuous") and case["text"]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(case=st.sampled_from(READABLE),
+       before=st.sampled_from(["", "Thực hiện", "Ban hành Kế hoạch", "Tổ chức thực hiện", "Trình UBND tỉnh"]),
+       after=st.sampled_from(["", "(nếu có)", ". Thực hiện rà soát, điều chỉnh (nếu có)", "(đối với cấp xã)"]))
+def test_a_deadline_inside_a_longer_cell_reads_the_same(case, before, after):
+    text, period = case
+    expected = parse_deadline(text, period)
+    schedule = parse_deadline(f"{before} {text} {after}", period)
+    _check_invariants(schedule, period)
+    assert (schedule.kind, schedule.occurrences, schedule.start) == (
+        expected.kind, expected.occurrences, expected.start), schedule.explanation_en
+    if after or before not in ("", "Thực hiện"):  # what was set aside is said ("Thực hiện" is the grammar's)
+        assert "Read from" in schedule.explanation_en or "Ignored" in schedule.explanation_en
 
 
 @settings(max_examples=200, deadline=None)

@@ -29,6 +29,26 @@ applied, so nothing is guessed silently):
   plan and is unreadable in a multi-year plan. Two-digit years are unreadable.
 * Impossible dates (31/02/2024, quý V, tháng 13) are unreadable, never shifted to a nearby day.
 * A target stuck in the cell ("Năm 2021 Đạt 100% đến 31/12/2025") is skipped and mentioned.
+* A monthly or quarterly day past a month's end ("trước ngày 30 hằng tháng", "ngày 31 của tháng cuối quý")
+  falls on that month's last day (28/29 February, 30 June), and the explanation says so.
+* "Ngày 15 của tháng cuối quý" names its own cycle: quarterly. Several points of every year ("Tháng 6 và
+  tháng 12 hằng năm", "Quý I, II, III, IV hằng năm") are each due once a year; one point in each half
+  (quarter, month) is half-yearly (quarterly, monthly) and keyed like it ("2026-H1"), else keyed by the point.
+* A list of report cycles ("Định kỳ 6 tháng, năm", "Hằng tháng, quý, 6 tháng, năm") is due on the finest.
+  A half-year/year pair may give each its day ("định kỳ 06 tháng (trước ngày 20/6), năm (trước ngày
+  20/12 hàng năm)"): half-yearly, due on those days; a pair whose half-year day is not in the first half
+  or whose year day is not in the second is unreadable. A cycle with no day is due at the end of its period.
+* "Quý IV năm 2025 và các năm tiếp theo": yearly in the fourth quarter from 2025.
+* A cell that is not all deadline is read in parts, after the whole cell failed. Bracketed notes with no
+  word about time ("(nếu có)", "(đối với cấp xã)", "(dự kiến)") are set aside; brackets that hold one
+  ("Hàng tháng (trước ngày 20)") are read. Sentences and words about other things ("Ban hành …",
+  "Thực hiện rà soát, điều chỉnh") are set aside. Of the parts, the dated ones give the dates; else a
+  recurring part; else continuous; else the wait ("Tháng 12/2025 và thường xuyên" is due 31/12/2025,
+  "Hằng năm hoặc đột xuất" is yearly). The explanation quotes the part read and everything set aside.
+  If any set-aside word speaks about time (a number, "quý", "tháng", "năm", "đầu", "trước", "đến" …), or
+  two deadlines stand side by side with nothing between them, the cell stays unreadable.
+* "Từ … đến khi <event>" starts on the date and waits on the event: conditional, with that start.
+  "Từ nay đến …" names no start: only the end is read.
 """
 
 from __future__ import annotations
@@ -99,8 +119,8 @@ class _Unreadable(Exception):
 class _Spec:
     """A period as written, before its year is known: unit + number (+ day) + absolute or relative year."""
 
-    unit: str  # "year" | "half" | "quarter" | "month" | "day" | "day_of_month"
-    number: int = 0  # half 1-2, quarter 1-4, month 1-12; 0 for a year
+    unit: str  # "year" | "half" | "quarter" | "month" | "day" | "day_of_month" | "day_of_quarter"
+    number: int = 0  # half 1-2, quarter 1-4, month 1-12, month of the quarter 1-3; 0 for a year
     day: int = 0
     year: int | None = None  # written year
     offset: int | None = None  # relative year of a recurring duty: 0 = this year, 1 = the next
@@ -119,6 +139,7 @@ class _Span:
 
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_MONTH_OF_QUARTER = {"đầu": 1, "thứ nhất": 1, "giữa": 2, "thứ hai": 2, "cuối": 3, "thứ ba": 3}
 _ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _MONTHS_EN = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December")
@@ -150,6 +171,9 @@ def _labels(spec: _Spec, year: int | None) -> tuple[str, str]:
     elif spec.unit == "day":
         vi = f"ngày {spec.day:02d}/{spec.number:02d}{y_vi}"
         en = f"{year}-{spec.number:02d}-{spec.day:02d}" if year is not None else f"{spec.day} {_MONTHS_EN[spec.number][:3]}"
+    elif spec.unit == "day_of_quarter":
+        vi = f"ngày {spec.day} của tháng {_QUARTER_MONTH_VI[spec.number]} quý"
+        en = f"day {spec.day} of the {_QUARTER_MONTH_EN[spec.number]} month of a quarter"
     else:
         vi, en = f"ngày {spec.day}", f"day {spec.day}"
     if year is None and spec.offset == 1:
@@ -180,7 +204,7 @@ def _span(spec: _Spec, year: int) -> _Span:
             raise _Unreadable(f"ngày {spec.day:02d}/{spec.number:02d}/{year} không có thật",
                               f"{spec.day:02d}/{spec.number:02d}/{year} is not a real date") from None
         return _Span(day, day, day.isoformat(), vi, en, spec.unit)
-    raise _Unreadable(f"“ngày {spec.day}” thiếu tháng", f"“ngày {spec.day}” (day {spec.day}) has no month")
+    raise _Unreadable(f"“{vi}” thiếu tháng hoặc quý", f"“{vi}” ({en}) names no month or quarter")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -190,6 +214,9 @@ _HTML_TAG = re.compile(r"<[^>]*>")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _SPACES = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 _EDGE_PUNCTUATION = " .;:,!?*-_'\"“”‘’…"
+_QUARTER_WORDS = {"nhất": "1", "một": "1", "hai": "2", "ba": "3", "tư": "4", "bốn": "4"}
+# "Quý thứ nhất", "quý thứ II", "quý hai": the ordinal or the number word becomes the number.
+_ORDINAL_QUARTER = re.compile(r"(quý|quí)\s*(?:thứ\s*)?(iv|iii|ii|i|[1-4]|nhất|một|hai|ba|tư|bốn)(?!\w)")
 _NO_DEADLINE_WORDS = frozenset({"chưa xác định", "không xác định", "không thời hạn", "n/a"})
 
 
@@ -199,6 +226,7 @@ def _normalise(text: str) -> str:
     text = _DASHES.sub("-", _HTML_TAG.sub(" ", text)).lower()
     # Lower-casing may decompose a few letters (e.g. "İ"); compose again so patterns see one form.
     text = unicodedata.normalize("NFC", text)
+    text = _ORDINAL_QUARTER.sub(lambda m: f"{m[1]} {_QUARTER_WORDS.get(m[2], m[2])}", text)
     return _SPACES.sub(" ", text).strip(_EDGE_PUNCTUATION)
 
 
@@ -210,9 +238,10 @@ def _display(text: str) -> str:
 # --------------------------------------------------------------------------------------------------
 # Continuous work and waits on events
 
-_STEADY_WORD = re.compile(r"(?:thường xuyên|liên tục|(?:hàng|hằng) ngày|định kỳ|đột xuất|theo yêu cầu"
+_STEADY_WORD = re.compile(r"(?:thường xuyên|liên tục|(?:hàng|hằng) ngày|cả năm|định kỳ|đột xuất|theo yêu cầu"
                           r"|khi cần(?: thiết)?|kịp thời)(?!\w)")
-_CONTINUOUS_WORDS = ("thường xuyên", "liên tục", "hàng ngày", "hằng ngày")
+_DOING = re.compile(r"(?:thực hiện|triển khai)\s+")
+_CONTINUOUS_WORDS = ("thường xuyên", "liên tục", "hàng ngày", "hằng ngày", "cả năm")
 _PERIODIC_WORD = "định kỳ"  # periodic with no frequency: continuous, but said so
 _CLAUSE_JOIN = re.compile(r"(?:\s*(?:,|;|/|\bvà\b|\bhoặc\b)\s*)+")
 _STEADY_SCOPE = re.compile(
@@ -268,6 +297,8 @@ _TOKENS = tuple((name, re.compile(pattern)) for name, pattern in (
             r"(?P<y>[0-9]{4}|[0-9]{2})(?![0-9])"),
     ("day", r"(?:ngày\s*)?(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})(?![0-9/])"
             r"(?:\s*năm\s*(?P<y>[0-9]{4}|[0-9]{2})(?![0-9]))?"),
+    ("day_of_quarter", r"ngày\s*(?P<d>[0-9]{1,2})\s*(?:của\s+)?tháng\s+(?P<which>đầu|giữa|cuối|thứ nhất|thứ hai|thứ ba)"
+                       r"\s+(?:của\s+)?(?:mỗi\s+|các\s+)?quý(?!\w)"),
     ("day_of_month", r"ngày\s*(?P<d>[0-9]{1,2})(?![0-9])"),
     ("half", r"(?:(?:6|sáu)\s*tháng|nửa)\s*(?P<which>đầu|cuối)(?:\s*năm(?:\s+" + _REL + r")?)?"
              r"(?:\s*[/-]?\s*(?P<y>[0-9]{4}|[0-9]{2})(?![0-9]))?(?!\w)"),
@@ -281,7 +312,7 @@ _TOKENS = tuple((name, re.compile(pattern)) for name, pattern in (
     ("from", r"(?:bắt đầu\s+)?từ(?!\w)|bắt đầu(?!\w)"),
     ("to", r"(?:cho\s+)?(?:đến|tới)(?:\s+hết)?(?!\w)|-|~"),
     ("and", r"[,;&+]|và(?!\w)"),
-    ("filler", r"(?:chậm nhất|muộn nhất|hoàn thành|trước|trong|vào|cuối|hết|giai đoạn|dự kiến|định kỳ"
+    ("filler", r"(?:(?:chậm nhất|muộn nhất)(?:\s+là)?|hoàn thành|trước|trong|vào|cuối|hết|giai đoạn|dự kiến|định kỳ"
                r"|thời hạn|hạn)(?!\w)|:"),
 ))
 
@@ -331,7 +362,10 @@ def _specs(name: str, match: re.Match) -> list[_Spec]:
     if name in ("day", "iso"):
         month = _checked(int(g["m"]), 1, 12, "tháng", "month")
         return [_Spec("day", month, _checked(int(g["d"]), 1, 31, "ngày", "day"), year=year, offset=offset)]
-    return [_Spec("day_of_month", day=_checked(int(g["d"]), 1, 31, "ngày", "day"))]
+    day = _checked(int(g["d"]), 1, 31, "ngày", "day")
+    if name == "day_of_quarter":
+        return [_Spec("day_of_quarter", _MONTH_OF_QUARTER[g["which"]], day)]
+    return [_Spec("day_of_month", day=day)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,7 +498,8 @@ def _skipped_note(skipped: list[str]) -> tuple[str, str]:
 def _read_steady(text: str, phrase: str) -> _Reading | None:
     """Continuous work ("Thường xuyên trong năm 2024") or a wait on an event ("Khi có quy định mới")."""
     words: list[str] = []
-    pos = 0
+    verb = _DOING.match(text)  # "Thực hiện theo yêu cầu hoặc thường xuyên": the verb is not the wait
+    pos = verb.end() if verb and _STEADY_WORD.match(text, verb.end()) else 0
     while match := _STEADY_WORD.match(text, pos):
         words.append(match.group())
         pos = match.end()
@@ -538,14 +573,29 @@ def _strip_markers(text: str) -> tuple[str | None, bool, str]:
 
 
 def _read(text: str, phrase: str, first: int, last: int) -> _Reading:
-    """Classify a normalised phrase and work out its due points."""
+    """Classify a normalised phrase and work out its due points: the whole cell first, then its parts."""
+    try:
+        return _read_whole(text, phrase, first, last)
+    except _Unreadable as problem:
+        reading = _read_parts(text, phrase, first, last)
+        if reading is None:
+            raise problem from None  # what the whole cell could not be read as says the most
+        return reading
+
+
+def _read_whole(text: str, phrase: str, first: int, last: int) -> _Reading:
+    """Read a phrase that is all deadline ("Quý I hàng năm"); raises _Unreadable for anything else in it."""
     if not any(ch.isalnum() for ch in text) or text in _NO_DEADLINE_WORDS:
         return _Reading("unspecified", vi="Không ghi thời hạn.", en="No deadline given.")
     if reading := _read_steady(text, phrase):
         return reading
+    if reading := _read_cycles(text, first, last):
+        return reading
     frequency, following, rest = _strip_markers(text)
     items, skipped = _items(rest)
     relative = any(spec.offset is not None for item in items for spec in item.specs)
+    if any(spec.unit == "day_of_quarter" for item in items for spec in item.specs) and frequency in (None, "quarterly"):
+        frequency = "quarterly"  # "ngày 15 của tháng cuối quý" names its own cycle
     if frequency or relative:
         reading = _read_recurring(frequency or "yearly", following, items, first, last)
     else:
@@ -556,6 +606,237 @@ def _read(text: str, phrase: str, first: int, last: int) -> _Reading:
         return reading
     note_vi, note_en = _skipped_note(skipped)
     return replace(reading, vi=reading.vi + note_vi, en=reading.en + note_en)
+
+
+# --------------------------------------------------------------------------------------------------
+# Report cycles with their own days: "Định kỳ 6 tháng, năm", "định kỳ 06 tháng (trước ngày 20/6), năm
+# (trước ngày 20/12 hàng năm)", "Báo cáo định kỳ 6 tháng trước ngày 15/6, báo cáo năm trước ngày 15/12"
+
+_CYCLE_ITEM = re.compile(
+    r"(?:(?:báo cáo|định kỳ)\s+)*(?:(?:hàng|hằng)\s+)?(?P<cycle>0?6\s*tháng|sáu\s+tháng|tháng|quý|năm)(?!\w)"
+    r"(?:\s*\(?\s*(?:(?:trước|chậm nhất(?:\s+là)?|vào|hạn)\s+)?(?:ngày\s*)?(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})"
+    r"(?![0-9/])(?:\s*(?:hàng|hằng)\s+năm)?\s*\)?)?")
+_CYCLE_LIST_SEPARATOR = re.compile(r"\s*(?:[,;/&]|và)\s*")
+_CYCLE_OF = {"tháng": "monthly", "quý": "quarterly", "năm": "yearly"}
+
+
+def _read_cycles(text: str, first: int, last: int) -> _Reading | None:
+    """A list of two or more report cycles, the finest giving the dates; None if the text is not one."""
+    cycles: dict[str, tuple[int, int] | None] = {}
+    pos = count = 0
+    while True:
+        item = _CYCLE_ITEM.match(text, pos)
+        if item is None:
+            return None
+        cycle = _CYCLE_OF.get(item["cycle"], "half-yearly")
+        day = (int(item["d"]), int(item["m"])) if item["d"] else None
+        if cycles.get(cycle) not in (None, day) and day is not None:
+            raise _Unreadable("một kỳ báo cáo ghi hai ngày hạn khác nhau", "one report cycle names two due days")
+        cycles[cycle] = cycles.get(cycle) or day
+        pos, count = item.end(), count + 1
+        if pos == len(text):
+            break
+        separator = _CYCLE_LIST_SEPARATOR.match(text, pos)
+        if separator is None or separator.end() == pos:
+            return None
+        pos = separator.end()
+    if count < 2:
+        return None
+    finest = next(f for f in _FREQUENCIES if f in cycles)
+    days = {cycle: day for cycle, day in cycles.items() if day is not None}
+    if not days:
+        return _expand(_Template(finest, (), None, None), first, last)
+    if set(cycles) != {"half-yearly", "yearly"}:
+        raise _Unreadable("không rõ ngày hạn thuộc kỳ báo cáo nào", "which report cycle the due days belong to is unclear")
+    half = days.get("half-yearly", (30, 6))
+    year = days.get("yearly", (31, 12))
+    if not (half[1] <= 6 < year[1]):
+        raise _Unreadable("ngày hạn của kỳ 6 tháng phải trong 6 tháng đầu năm, của kỳ năm trong 6 tháng cuối năm",
+                          "the half-year report must fall due in the first half and the year report in the second")
+    points = [_fitted_anchor("yearly", _Item("point", (_Spec("day", month, day),))) for day, month in (half, year)]
+    reading = _expand(_Template("half-yearly", tuple(points), None, None), first, last)
+    vi, en = "Kỳ báo cáo 6 tháng và năm", "Half-year and year reports"
+    if set(days) != {"half-yearly", "yearly"}:
+        missing_vi, missing_en = ("năm", "year") if "yearly" not in days else ("6 tháng", "half-year")
+        default = "31/12" if "yearly" not in days else "30/06"
+        vi += f" (kỳ {missing_vi} không ghi ngày nên hạn ngày cuối kỳ, {default})"
+        en += f" (the {missing_en} report names no day, so it is due at the end of its period, {default})"
+    return replace(reading, vi=f"{vi}: {reading.vi[0].lower()}{reading.vi[1:]}", en=f"{en}: {reading.en[0].lower()}{reading.en[1:]}")
+
+
+# --------------------------------------------------------------------------------------------------
+# A deadline inside a longer cell: "Ban hành trong quý I năm 2026. Thực hiện rà soát, điều chỉnh (nếu có)"
+
+# Words that say something about time: a part of the cell that holds one of them and is not read as a
+# deadline makes the cell unreadable rather than quietly ignored.
+_TIME_WORDS = re.compile(
+    r"[0-9]|(?<!\w)(?:quý|quí|tháng|năm|ngày|tuần|hàng|hằng|mỗi|định kỳ|thường|xuyên|liên tục|kịp thời|đột xuất"
+    r"|cả|đầu(?!\s+tư)|giữa|cuối|sớm|muộn|hạn|chậm nhất|trước|từ|đến|tới|khi|lần|kỳ|kì|giai đoạn)(?!\w)")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_SENTENCE_END = re.compile(r"\.(?=\s|$)")
+_FROM_NOW = re.compile(r"(?<!\w)(?:kể\s+)?từ nay\s+(?:cho\s+)?(?=(?:đến|tới)(?!\w))")
+_UNTIL_EVENT = re.compile(r"(?:^|\s|,)\s*(?:cho\s+)?(?:đến|tới)\s+(?:khi|lúc)(?!\w)")
+_WORD = re.compile(r"[^\s,;]+|[,;]")
+_CONNECTORS = frozenset({",", ";", "và", "hoặc", "hay"})
+_NAMES_A_PERIOD = re.compile(r"[0-9]|quý|quí|tháng|hàng|hằng|mỗi|định kỳ")  # not a bare "năm"
+_MAX_WORDS = 60
+_MAX_PART = 20  # "Báo cáo định kỳ 6 tháng trước ngày 15/6, báo cáo năm trước ngày 15/12" has 15
+_STARTS = tuple(pattern for name, pattern in _TOKENS if name != "and") + tuple(
+    pattern for _, pattern in _FREQUENCY_MARKERS) + (_STEADY_WORD, _CONDITION, _CYCLE_ITEM, _FOLLOWING_YEARS, _REPORT_CYCLES)
+_KIND_VI = {"dated": "có hạn cụ thể", "recurring": "nhiệm vụ lặp lại", "continuous": "công việc thường xuyên",
+            "conditional": "chờ sự kiện hoặc cơ quan khác"}
+_KIND_EN = {"dated": "dated", "recurring": "recurring", "continuous": "continuous work",
+            "conditional": "waits on an event or another body"}
+_PRECEDENCE = ("dated", "recurring", "continuous", "conditional")  # which part gives the dates
+
+
+def _read_parts(text: str, phrase: str, first: int, last: int) -> _Reading | None:
+    """Find the deadline among other words of a cell; None when a part about time is left unread.
+
+    Raises _Unreadable when the cell without its bracketed notes is a deadline the grammar cannot read
+    ("Quý I (đối với cấp tỉnh)" in a plan of several years): that says more than the brackets would.
+    """
+    dropped = []
+
+    def unbracket(match: re.Match) -> str:
+        inner = match[1].strip()
+        if _TIME_WORDS.search(inner):
+            return f" {inner} "  # "Hàng tháng (trước ngày 20)": part of the deadline
+        dropped.append(match[0])  # "(nếu có)", "(đối với cấp xã)"
+        return " "
+
+    cleaned = _BRACKETED.sub(unbracket, text).replace("(", " ").replace(")", " ")
+    cleaned, from_now = _FROM_NOW.subn("", _SENTENCE_END.sub(" ;", cleaned))
+    cleaned = _SPACES.sub(" ", cleaned).strip(_EDGE_PUNCTUATION)
+    if until := _UNTIL_EVENT.search(cleaned):
+        event = _as_written(phrase, cleaned[until.start():].strip(" ,;"))
+        reading = _until_event(cleaned[:until.start()].strip(" ,;"), event, phrase, first, last)
+    else:
+        reading = _read_pieces(cleaned, phrase, first, last, cleaned != text)
+    if reading is None:
+        return None
+    if from_now:
+        reading = replace(reading, vi=f"{reading.vi} “Từ nay” không nêu ngày bắt đầu nên chỉ lấy hạn cuối.",
+                          en=f"{reading.en} “Từ nay” (from now) names no start, so only the end is used.")
+    if dropped:
+        quoted = _quoted([_as_written(phrase, part) for part in dropped])
+        reading = replace(reading, vi=f"{reading.vi} Bỏ qua phần trong ngoặc {quoted}.",
+                          en=f"{reading.en} Ignored the bracketed {quoted}.")
+    return reading
+
+
+def _can_start(text: str, pos: int) -> bool:
+    """Whether a deadline could begin here: some pattern of the grammar matches at ``pos``."""
+    return any(pattern.match(text, pos) for pattern in _STARTS)
+
+
+def _whole_or_none(text: str, phrase: str, first: int, last: int) -> _Reading | None:
+    try:
+        return _read_whole(text, phrase, first, last)
+    except _Unreadable:
+        return None
+
+
+def _read_pieces(text: str, phrase: str, first: int, last: int, rewritten: bool = True) -> _Reading | None:
+    """Split the cell into the longest parts that read as deadlines and words that say nothing about time."""
+    problem = None
+    if rewritten:
+        try:
+            return _read_whole(text, _as_written(phrase, text), first, last)
+        except _Unreadable as whole:
+            problem = whole
+    words = list(_WORD.finditer(text))
+    if len(words) > _MAX_WORDS:
+        return None
+    parts: list[tuple[str, _Reading]] = []
+    prose: list[list[str]] = [[]]
+    i = 0
+    while i < len(words):
+        found = None
+        if words[i][0] not in _CONNECTORS and _can_start(text, words[i].start()):
+            # The rest of the cell (a wait swallows it), else the longest part of at most _MAX_PART words.
+            for j in (len(words), *range(min(len(words) - 1, i + _MAX_PART), i, -1)):
+                if words[j - 1][0] in _CONNECTORS:
+                    continue
+                part = text[words[i].start():words[j - 1].end()]
+                reading = _whole_or_none(part, part, first, last)
+                if reading is not None and (reading.kind in ("continuous", "conditional") or _NAMES_A_PERIOD.search(part)):
+                    found = j, part, _read_whole(part, _as_written(phrase, part), first, last)  # quoted as written
+                    break
+        if found is None:
+            prose[-1].append(words[i][0])
+            i += 1
+            continue
+        if parts and not prose[-1]:
+            return _failed(problem)  # two deadlines side by side, with nothing to say how they relate
+        i, part, reading = found
+        parts.append((part, reading))
+        prose.append([])
+    runs = [" ".join(run).strip(" ,;") for run in prose]
+    runs = [run for run in runs if run and run not in _CONNECTORS]
+    if not parts or any(_TIME_WORDS.search(run) for run in runs):
+        return _failed(problem)
+    return _combined([(_as_written(phrase, part), reading) for part, reading in parts],
+                     [_as_written(phrase, run) for run in runs], first, last)
+
+
+def _failed(problem: _Unreadable | None) -> None:
+    if problem is not None:
+        raise problem
+    return None
+
+
+def _combined(parts: list[tuple[str, _Reading]], prose: list[str], first: int, last: int) -> _Reading | None:
+    """The dated parts give the dates; else the recurring part; else continuous; else the wait."""
+    kind = next(kind for kind in _PRECEDENCE if any(reading.kind == kind for _, reading in parts))
+    main = [part for part, reading in parts if reading.kind == kind]
+    reading = next(reading for _, reading in parts if reading.kind == kind)
+    if len(main) > 1 and kind in ("dated", "recurring"):
+        joined = " ; ".join(main)
+        reading = _whole_or_none(_normalise(joined), joined, first, last)  # "Quý I (…); Quý II/2026 (…)": years shared
+        if reading is None or reading.kind != kind:
+            return None
+    vi = f"{reading.vi} Đọc từ phần {_quoted(main)} của ô"
+    en = f"{reading.en} Read from {_quoted(main)} in the cell"
+    others = [(part, other.kind) for part, other in parts if other.kind != kind]
+    if others:
+        vi += "; phần " + ", ".join(f"“{part}” ({_KIND_VI[k]})" for part, k in others) + " không đổi thời hạn này"
+        en += "; " + ", ".join(f"“{part}” ({_KIND_EN[k]})" for part, k in others) + " does not change it"
+    if prose:
+        vi += f"; bỏ qua phần chữ không nói về thời hạn {_quoted(prose)}"
+        en += f"; ignored the words {_quoted(prose)}, which say nothing about time"
+    return replace(reading, vi=vi + ".", en=en + ".")
+
+
+def _quoted(parts: list[str]) -> str:
+    return ", ".join(f"“{part}”" for part in parts)
+
+
+def _as_written(phrase: str, part: str) -> str:
+    """A part of the normalised text as the cell writes it (case, spacing), for quoting; else as is."""
+    pattern = r"\s*".join(re.escape(word) for word in _WORD.findall(part))
+    found = re.search(pattern, phrase, re.IGNORECASE) if pattern else None
+    return found[0] if found else part
+
+
+def _until_event(opening: str, event: str, phrase: str, first: int, last: int) -> _Reading | None:
+    """"Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê": starts on a date, ends on an event."""
+    if not opening:
+        return _conditional(event, event)
+    reading = _read_pieces(opening, phrase, first, last)
+    if reading is None or reading.kind not in ("dated", "continuous"):
+        return None
+    if reading.kind == "continuous":
+        start = reading.start
+    elif len(reading.occurrences) == 1:
+        start = reading.occurrences[0].start or reading.occurrences[0].due
+    else:
+        return None
+    if start is None:
+        return None
+    return _Reading("conditional", start=start,
+                    vi=f"Bắt đầu từ ngày {_vi_date(start)}, kết thúc “{event}”: chờ sự kiện, chưa có ngày hạn.",
+                    en=f"Starts on {start.isoformat()} and ends “{event}” (on an event): no due date until then.")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -664,12 +945,20 @@ def _read_dated(items: list[_Item], first: int, last: int) -> _Reading:
 
 @dataclass(frozen=True, slots=True)
 class _Template:
-    """A recurring duty: frequency, where in the year it falls (yearly only) and the years it runs."""
+    """A recurring duty: frequency, where in the year (or month, quarter) it falls and the years it runs.
+
+    ``anchors`` is empty (the end of each period), one anchor, or several points of every year ("Tháng 6
+    và tháng 12 hằng năm"), each due once a year.
+    """
 
     frequency: str
-    anchor: _Item | None
+    anchors: tuple[_Item, ...]
     from_year: int | None
     to_year: int | None
+
+    @property
+    def anchor(self) -> _Item | None:
+        return self.anchors[0] if len(self.anchors) == 1 else None
 
 
 def _read_recurring(frequency: str, following: bool, items: list[_Item], first: int, last: int) -> _Reading:
@@ -694,26 +983,70 @@ def _read_recurring(frequency: str, following: bool, items: list[_Item], first: 
             from_year = years[0]
         else:
             from_year = to_year = years[0]
-    if len(anchors) > 1 or any(item.form == "since" for item in anchors):
+    if any(item.form == "since" for item in anchors):
         raise _Unreadable("nhiệm vụ lặp lại có nhiều mốc trong kỳ", "a recurring duty with several anchors")
-    anchor = anchors[0] if anchors else None
-    if anchor and any(spec.year is not None for spec in anchor.specs):
+    written = {spec.year for item in anchors for spec in item.specs}
+    if following and not bounds and len(written) == 1 and None not in written:
+        # "Quý IV năm 2025 và các năm tiếp theo": the first occurrence names the year the duty starts.
+        from_year = written.pop()
+        anchors = [_Item(item.form, tuple(replace(spec, year=None) for spec in item.specs)) for item in anchors]
+    if any(spec.year is not None for item in anchors for spec in item.specs):
         raise _Unreadable("mốc của nhiệm vụ lặp lại không được ghi năm cụ thể",
                           "the anchor of a recurring duty must not name a year")
-    return _expand(_Template(frequency, _fitted_anchor(frequency, anchor), from_year, to_year), first, last)
+    if len(anchors) > 1:
+        return _expand(_several_points(frequency, anchors, from_year, to_year), first, last)
+    anchor = _fitted_anchor(frequency, anchors[0]) if anchors else None
+    return _expand(_Template(frequency, (anchor,) if anchor else (), from_year, to_year), first, last)
 
 
-def _fitted_anchor(frequency: str, anchor: _Item | None) -> _Item | None:
+_POINT_UNITS = frozenset({"month", "quarter", "half", "day"})
+
+
+def _several_points(frequency: str, anchors: list[_Item], from_year: int | None, to_year: int | None) -> _Template:
+    """Several points of every year: each is due once a year; evenly spread points name their frequency."""
+    if frequency != "yearly" or any(item.form != "point" or len(item.specs) != 1 or item.specs[0].unit not in _POINT_UNITS
+                                    or item.specs[0].offset for item in anchors):
+        raise _Unreadable("nhiệm vụ lặp lại có nhiều mốc trong kỳ", "a recurring duty with several anchors")
+    unique = tuple({item.specs[0]: _fitted_anchor("yearly", item) for item in anchors}.values())
+    if len(unique) == 1:
+        return _Template(frequency, unique, from_year, to_year)
+    spans = sorted(((_span(item.specs[0], 2001), item) for item in unique),  # 2001: any year without 29/02
+                   key=lambda pair: (pair[0].last, pair[0].first))
+    return _Template(_spread(tuple(span for span, _ in spans)), tuple(item for _, item in spans), from_year, to_year)
+
+
+_PART_MONTHS = (("monthly", 1), ("quarterly", 3), ("half-yearly", 6))
+
+
+def _spread(spans: tuple[_Span, ...]) -> str:
+    """"half-yearly" for one point in each half of the year, and so on; else "yearly" (several dates a year)."""
+    for frequency, months in _PART_MONTHS:
+        parts = [(span.last.month - 1) // months for span in spans]
+        if len(set(parts)) == len(parts) == 12 // months and all(
+                (span.first.month - 1) // months == part for span, part in zip(spans, parts, strict=True)):
+            return frequency
+    return "yearly"
+
+
+def _point_key(frequency: str, span: _Span) -> tuple[str, dt.date | None]:
+    """Key and start of one point of a several-points duty: the period it stands for, else its own period."""
+    year, month = span.last.year, span.last.month
+    if frequency == "half-yearly":
+        half = 1 if month <= 6 else 2
+        return f"{year}-H{half}", dt.date(year, 6 * half - 5, 1)
+    if frequency == "quarterly":
+        quarter = (month + 2) // 3
+        return f"{year}-Q{quarter}", dt.date(year, 3 * quarter - 2, 1)
+    return span.key, None if span.unit == "day" else span.first
+
+
+def _fitted_anchor(frequency: str, anchor: _Item) -> _Item:
     """Check the anchor fits the frequency; a yearly window running past December ends the next year."""
-    if anchor is None:
-        return None
     units = {spec.unit for spec in anchor.specs}
-    if frequency == "monthly" and units == {"day_of_month"} and anchor.form == "point":
-        day = anchor.specs[0].day
-        if day > 28:
-            raise _Unreadable(f"ngày {day} không có trong mọi tháng", f"day {day} does not exist in every month")
-        return anchor
-    if frequency != "yearly" or units & {"day_of_month", "year"}:
+    if anchor.form == "point" and (frequency, units) in (("monthly", {"day_of_month"}),
+                                                         ("quarterly", {"day_of_quarter"})):
+        return anchor  # a day past a month's end falls on its last day (see _day_in)
+    if frequency != "yearly" or units & {"day_of_month", "day_of_quarter", "year"}:
         raise _Unreadable("mốc không hợp với tần suất lặp lại", "the anchor does not fit the frequency")
     if any(spec.unit == "day" and (spec.number, spec.day) == (2, 29) for spec in anchor.specs):
         raise _Unreadable("ngày 29/02 không có trong mọi năm", "29 February does not exist every year")
@@ -724,6 +1057,8 @@ def _fitted_anchor(frequency: str, anchor: _Item | None) -> _Item | None:
             specs = (specs[0], replace(specs[1], offset=specs[0].offset + 1))  # "từ tháng 11 đến tháng 1"
         elif closing.last < opening.first:
             raise _Unreadable("khoảng thời gian kết thúc trước khi bắt đầu", "the window ends before it starts")
+    else:
+        _span(specs[0], 2001)  # an impossible day ("31/4 hàng năm") is unreadable
     return _Item(anchor.form, specs)
 
 
@@ -744,18 +1079,35 @@ def _yearly_occurrence(anchor: _Item | None, year: int) -> tuple[Occurrence, _Sp
 _PARTS_OF_YEAR = {"half-yearly": ("half", 2), "quarterly": ("quarter", 4), "monthly": ("month", 12)}
 
 
+def _day_in(year: int, month: int, day: int) -> dt.date:
+    """Day ``day`` of a month, or its last day when the month is shorter ("ngày 30 hằng tháng" in February)."""
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
 def _expand(template: _Template, first: int, last: int) -> _Reading:
     """One occurrence per period of every plan year the duty runs in, keyed by the period it belongs to."""
     years = range(max(first, template.from_year or first), min(last, template.to_year or last) + 1)
     occurrences: list[Occurrence] = []
+    anchor = template.anchor
     for year in years:
+        if len(template.anchors) > 1:
+            for point in template.anchors:
+                span = _span(point.specs[0], year)
+                key, start = _point_key(template.frequency, span)
+                occurrences.append(Occurrence(key, span.last, start))
+            continue
         if template.frequency == "yearly":
-            occurrences.append(_yearly_occurrence(template.anchor, year)[0])
+            occurrences.append(_yearly_occurrence(anchor, year)[0])
             continue
         unit, count = _PARTS_OF_YEAR[template.frequency]
         for number in range(1, count + 1):
             span = _span(_Spec(unit, number), year)
-            due = span.last if template.anchor is None else dt.date(year, number, template.anchor.specs[0].day)
+            if anchor is None:
+                due = span.last
+            elif template.frequency == "monthly":
+                due = _day_in(year, number, anchor.specs[0].day)
+            else:
+                due = _day_in(year, 3 * number - 3 + anchor.specs[0].number, anchor.specs[0].day)
             occurrences.append(Occurrence(span.key, due, span.first))
     occurrences.sort(key=lambda o: (o.due, o.key))
     vi, en = _recurring_explanation(template, len(occurrences), first, last)
@@ -771,17 +1123,44 @@ _DUE_RULE_VI = {"yearly": "hạn ngày 31/12", "half-yearly": "hạn ngày 30/06
                 "quarterly": "hạn ngày cuối mỗi quý", "monthly": "hạn ngày cuối mỗi tháng"}
 _DUE_RULE_EN = {"yearly": "due 31 Dec", "half-yearly": "due 30 Jun and 31 Dec",
                 "quarterly": "due on the last day of each quarter", "monthly": "due on the last day of each month"}
+_QUARTER_MONTH_VI = {1: "đầu", 2: "giữa", 3: "cuối"}
+_QUARTER_MONTH_EN = {1: "first", 2: "second", 3: "last"}
+
+
+def _day_rule(frequency: str, spec: _Spec) -> tuple[str, str]:
+    """The due rule of a monthly or quarterly duty with a day: "hạn ngày 30 mỗi tháng (…)"."""
+    day = spec.day
+    if frequency == "monthly":
+        vi, en = f"hạn ngày {day} mỗi tháng", f"due on day {day}"
+        shortest = 28
+    else:
+        vi = f"hạn ngày {day} của tháng {_QUARTER_MONTH_VI[spec.number]} quý"
+        en = f"due on day {day} of the {_QUARTER_MONTH_EN[spec.number]} month of each quarter"
+        shortest = min(calendar.monthrange(2001, 3 * q - 3 + spec.number)[1] for q in range(1, 5))
+    if day > shortest:
+        vi += f" (tháng không có ngày {day} thì hạn ngày cuối tháng)"
+        en += f" (the last day of a month that has no day {day})"
+    return vi, en
 
 
 def _recurring_explanation(template: _Template, count: int, first: int, last: int) -> tuple[str, str]:
     """E.g. "Hằng năm vào quý I, hạn ngày 31/03; 5 lần trong kỳ 2021–2025."."""
     frequency, anchor = template.frequency, template.anchor
     vi, en = _FREQUENCY_VI[frequency], _FREQUENCY_EN[frequency]
-    if anchor is None:
+    if len(template.anchors) > 1:
+        specs = [point.specs[0] for point in template.anchors]
+        if all(spec.unit == "day" for spec in specs):
+            vi += ", hạn ngày " + " và ".join(f"{spec.day:02d}/{spec.number:02d}" for spec in specs) + " mỗi năm"
+            en += ", due " + " and ".join(f"{spec.day} {_MONTHS_EN[spec.number][:3]}" for spec in specs) + " each year"
+        else:
+            labels = [_labels(spec, None) for spec in specs]
+            vi += " vào " + " và ".join(label[0] for label in labels) + " mỗi năm, hạn ngày cuối của mỗi mốc"
+            en += " in " + " and ".join(label[1] for label in labels) + " of each year, due at the end of each"
+    elif anchor is None:
         vi, en = f"{vi}, {_DUE_RULE_VI[frequency]}", f"{en}, {_DUE_RULE_EN[frequency]}"
-    elif frequency == "monthly":
-        day = anchor.specs[0].day
-        vi, en = f"{vi}, hạn ngày {day} mỗi tháng", f"{en}, due on day {day}"
+    elif frequency in ("monthly", "quarterly"):
+        rule_vi, rule_en = _day_rule(frequency, anchor.specs[0])
+        vi, en = f"{vi}, {rule_vi}", f"{en}, {rule_en}"
     else:
         _, opening, closing = _yearly_occurrence(anchor, first)
         opening_vi, opening_en = _labels(anchor.specs[0], None)
@@ -950,9 +1329,9 @@ def _recurring_override(override: Mapping, first: int, last: int) -> _Reading:
         raise ValueError("give either 'month' or 'quarter', not both")
     if from_year and to_year and from_year > to_year:
         raise ValueError(f"'from' {from_year} is after 'to' {to_year}")
-    anchor = None
+    anchors: tuple[_Item, ...] = ()
     if month:
-        anchor = _Item("point", (_Spec("month", month, offset=0),))
+        anchors = (_Item("point", (_Spec("month", month, offset=0),)),)
     elif quarter:
-        anchor = _Item("point", (_Spec("quarter", quarter, offset=0),))
-    return _expand(_Template(frequency, anchor, from_year, to_year), first, last)
+        anchors = (_Item("point", (_Spec("quarter", quarter, offset=0),)),)
+    return _expand(_Template(frequency, anchors, from_year, to_year), first, last)
