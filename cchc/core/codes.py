@@ -46,6 +46,8 @@ CODES: dict[str, Code] = {
     "P208": _e("an activity refers to an annex the plan does not have", "fix the annex id"),
     "P209": _e("plan period starts after it ends", "write the period as FIRST-LAST"),
     "P210": _e("no agency registry for the plan", "put agencies.yaml beside the plan or name it with `registry:`"),
+    "P211": _w("two targets for the same indicator, year, level and agency: the stricter one counts (highest ≥, lowest ≤), never file order", "keep one, or give them different years/levels"),
+    "P212": _w("an activity with no lead agency (it is in nobody's overdue list)", "add the lead, or a note saying the document names none"),
     # agency registries
     "A301": _e("not an agency registry (`kind` is not agencies)", "name the registry file, or fix `kind`"),
     "A302": _e("duplicate agency or collective id", "give each entry its own id"),
@@ -98,6 +100,8 @@ CODES: dict[str, Code] = {
     "I001": _e("import source missing, empty or damaged", "check the file"),
     "I002": _e("bad --period", "write 2024 or 2021-2025"),
     "I004": _e("title, period or province not found in the document", "give them with --title, --period, --province"),
+    "I005": _e("the imported table has no activity (empty table, or no content column recognised); nothing written", "check the table's header row"),
+    "I006": _e("the imported plan would fail `cchc validate`; nothing written (the errors are listed first)", "fix the source or the registry, or give --title/--period/--province"),
     # general
     "E000": _e("a problem without a position (see the message)", "as the message says"),
     "E001": _w("more problems in a file than are shown (50 per file)", "fix the first ones and run again"),
