@@ -201,6 +201,11 @@ class PlanTarget:
     source: str = ""  # "<plan id>#<target id>"
 
 
+def stricter_first(op: str, value: float) -> float:
+    """Sort key putting the stricter of two goals first: the higher '≥' or the lower '≤'."""
+    return value if op == "<=" else -value
+
+
 class TargetBook:
     """The plan targets that apply in one year, looked up by indicator and agency level."""
 
@@ -233,7 +238,9 @@ class TargetBook:
         candidates = [t for t in self._by_indicator.get(indicator, ()) if t.level is None or t.level == level]
         if not candidates:
             return None
-        return min(candidates, key=lambda t: (t.level is None, t.year is None, t.span))
+        # The most specific target wins; between equally specific ones the stricter (highest ≥,
+        # lowest ≤), so the result never depends on the order targets are written in (P211).
+        return min(candidates, key=lambda t: (t.level is None, t.year is None, t.span, stricter_first(t.goal.op, t.goal.value)))
 
     def goal_for(self, criterion: Criterion, level: str | None) -> tuple[Goal, str]:
         """The goal a criterion is judged against at ``level``, and where it came from (memoised)."""
