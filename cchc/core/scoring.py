@@ -227,6 +227,8 @@ class TargetBook:
                 indicator = get_indicator(target.indicator or "")
                 if indicator is None or target.value is None or target.year not in (None, year):
                     continue
+                if (target.unit or "%") != indicator.unit:  # "giảm 62 đơn vị" cannot be a goal for a share
+                    continue
                 op = target.op or ">="
                 if op == "range" and target.max is None:
                     continue
