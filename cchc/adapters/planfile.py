@@ -176,8 +176,8 @@ def check_plan(plan: Plan, registry: Registry | None, indicator_ids: frozenset[s
     for activity in plan.activities:
         if not activity.lead and activity.area_id not in answerable:
             ck.report(activity.raw, "id", "P212", tr(
-                f"hoạt động '{activity.id}' không có cơ quan chủ trì: không nằm trong danh sách quá hạn của cơ quan nào; ghi 'lead' hoặc ghi chú vì sao văn bản không giao",
-                f"activity '{activity.id}' has no lead agency: it is in nobody's overdue list; add 'lead' or a note on why the document names none",
+                f"hoạt động '{activity.id}' không có cơ quan chủ trì: không nằm trong danh sách quá hạn của cơ quan nào; ghi 'lead' nếu văn bản có giao (kèm ghi chú nếu là suy luận)",
+                f"activity '{activity.id}' has no lead agency: it is in nobody's overdue list; add 'lead' if the document names one (with a note if it is inferred)",
             ), WARNING)
     annex_ids = {annex.id for annex in plan.annexes}
     for activity in plan.activities:
@@ -254,15 +254,15 @@ def _check_targets(plan: Plan, indicator_ids: frozenset[str], ck: Checker) -> No
 
 
 def _check_duplicate_targets(plan: Plan, ck: Checker) -> None:
-    """Two targets for the same indicator, year, level and agency (the lead of the activity that
-    holds them, none for area/objective/task targets): scoring takes the stricter one."""
+    """Two different goals for the same indicator, year, level and agency (the lead of the activity
+    that holds them, none for area/objective/task targets): scoring takes the stricter one."""
     leads = {activity.id: tuple(sorted(activity.lead)) for activity in plan.activities}
     seen: dict[tuple, Target] = {}
     for target in plan.targets:
         key = (target.indicator, target.year, target.level, leads.get(target.owner_id, ()))
         first = seen.setdefault(key, target)
-        if first is target:
-            continue
+        if first is target or (first.op, first.value, first.max) == (target.op, target.value, target.max):
+            continue  # the same goal written twice (the parts of a composite indicator) is not ambiguous
         ck.report(target.raw, "indicator", "P211", tr(
             f"chỉ tiêu '{target.id}' trùng chỉ số, năm, cấp và cơ quan với '{first.id}' (dòng {first.raw.pos('id')[0]}); khi chấm điểm lấy chỉ tiêu chặt hơn (≥ cao hơn, ≤ thấp hơn), không theo thứ tự trong tệp — giữ một, hoặc ghi năm/cấp khác nhau",
             f"target '{target.id}' has the same indicator, year, level and agency as '{first.id}' (line {first.raw.pos('id')[0]}); scoring takes the stricter one (higher ≥, lower ≤), never file order — keep one, or give them different years/levels",

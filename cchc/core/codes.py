@@ -46,8 +46,8 @@ CODES: dict[str, Code] = {
     "P208": _e("an activity refers to an annex the plan does not have", "fix the annex id"),
     "P209": _e("plan period starts after it ends", "write the period as FIRST-LAST"),
     "P210": _e("no agency registry for the plan", "put agencies.yaml beside the plan or name it with `registry:`"),
-    "P211": _w("two targets for the same indicator, year, level and agency: the stricter one counts (highest ≥, lowest ≤), never file order", "keep one, or give them different years/levels"),
-    "P212": _w("an activity with no lead agency (it is in nobody's overdue list)", "add the lead, or a note saying the document names none"),
+    "P211": _w("two different goals for the same indicator, year, level and agency: the stricter one counts (highest ≥, lowest ≤), never file order", "keep one, or give them different years/levels"),
+    "P212": _w("an activity with no lead agency (it is in nobody's overdue list)", "add the lead if the document names one; otherwise the warning stands"),
     # agency registries
     "A301": _e("not an agency registry (`kind` is not agencies)", "name the registry file, or fix `kind`"),
     "A302": _e("duplicate agency or collective id", "give each entry its own id"),

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from cchc.adapters.importer import GUESS, WARNING, ImportNote, ImportResult
+from cchc.adapters.importer import GUESS, REPAIR, WARNING, ImportNote, ImportResult
 from cchc.adapters.importer.agencies import AgencySplitter
 from cchc.adapters.importer.catalogue import LAYOUTS
 from cchc.adapters.importer.layouts import CELLS_PER_LINE, FRAMEWORK
@@ -135,7 +135,12 @@ def _resolve_agencies(plan: dict, splitter: AgencySplitter, result: ImportResult
                             ))
                 if key == "coop":
                     lead = {fold(n) for n in activity.get("lead", [])}
+                    dropped = [n for n in names if fold(n) in lead]
                     names = [n for n in names if fold(n) not in lead]
+                    if dropped:  # a dropped cell always leaves a note
+                        listed = ", ".join(f"'{n}'" for n in dropped)
+                        activity.setdefault("notes", []).append(f"Bỏ cơ quan phối hợp {listed}: trùng cơ quan chủ trì")
+                        result.note(line, REPAIR, tr(f"{activity['id']}: bỏ cơ quan phối hợp {listed} vì trùng cơ quan chủ trì", f"{activity['id']}: dropped co-operator {listed}, the same as the lead"))
                 if names:
                     activity[key] = names
                 else:
