@@ -170,7 +170,15 @@ def check_plan(plan: Plan, registry: Registry | None, indicator_ids: frozenset[s
 
         indicator_ids = frozenset(known_indicators())
     _check_targets(plan, indicator_ids, ck)
+    _check_duplicate_targets(plan, ck)
     _check_deadlines(plan, ck)
+    answerable = {area.id for area in plan.areas if area.responsible}  # an area's lead answers for it
+    for activity in plan.activities:
+        if not activity.lead and activity.area_id not in answerable:
+            ck.report(activity.raw, "id", "P212", tr(
+                f"hoạt động '{activity.id}' không có cơ quan chủ trì: không nằm trong danh sách quá hạn của cơ quan nào; ghi 'lead' nếu văn bản có giao (kèm ghi chú nếu là suy luận)",
+                f"activity '{activity.id}' has no lead agency: it is in nobody's overdue list; add 'lead' if the document names one (with a note if it is inferred)",
+            ), WARNING)
     annex_ids = {annex.id for annex in plan.annexes}
     for activity in plan.activities:
         if activity.annex and activity.annex not in annex_ids:
@@ -243,6 +251,22 @@ def _check_targets(plan: Plan, indicator_ids: frozenset[str], ck: Checker) -> No
             ck.report(target.raw, "max" if target.max is not None else "op", "P204", tr("chỉ tiêu dạng khoảng cần 'max' ≥ 'value'", "a range target needs 'max' ≥ 'value'"))
         if target.year is not None and not first <= target.year <= last:
             ck.report(target.raw, "year", "P206", tr(f"năm {target.year} nằm ngoài kỳ kế hoạch {plan.period_label()}", f"year {target.year} is outside the plan period {plan.period_label()}"), WARNING)
+
+
+def _check_duplicate_targets(plan: Plan, ck: Checker) -> None:
+    """Two different goals for the same indicator, year, level and agency (the lead of the activity
+    that holds them, none for area/objective/task targets): scoring takes the stricter one."""
+    leads = {activity.id: tuple(sorted(activity.lead)) for activity in plan.activities}
+    seen: dict[tuple, Target] = {}
+    for target in plan.targets:
+        key = (target.indicator, target.year, target.level, leads.get(target.owner_id, ()))
+        first = seen.setdefault(key, target)
+        if first is target or (first.op, first.value, first.max) == (target.op, target.value, target.max):
+            continue  # the same goal written twice (the parts of a composite indicator) is not ambiguous
+        ck.report(target.raw, "indicator", "P211", tr(
+            f"chỉ tiêu '{target.id}' trùng chỉ số, năm, cấp và cơ quan với '{first.id}' (dòng {first.raw.pos('id')[0]}); khi chấm điểm lấy chỉ tiêu chặt hơn (≥ cao hơn, ≤ thấp hơn), không theo thứ tự trong tệp — giữ một, hoặc ghi năm/cấp khác nhau",
+            f"target '{target.id}' has the same indicator, year, level and agency as '{first.id}' (line {first.raw.pos('id')[0]}); scoring takes the stricter one (higher ≥, lower ≤), never file order — keep one, or give them different years/levels",
+        ), WARNING)
 
 
 def _check_deadlines(plan: Plan, ck: Checker) -> None:

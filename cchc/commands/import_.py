@@ -39,8 +39,14 @@ _SEVERITY = {
 @click.option("--progress", "show_progress", is_flag=True, help=tr("Luôn hiện thanh tiến độ.", "Always show the progress bar."))
 def command(source: Path, output: Path, registry: Path | None, province: str | None, plan_id: str | None, title: str | None, period: str | None, report: bool, force: bool, show_progress: bool) -> int:
     from cchc.adapters.importer.pipeline import import_plan, registry_for
-    from cchc.adapters.importer.writer import check_writable, render_plan, schema_reference, write_plan
-    from cchc.core.problems import EXIT_USAGE, CchcError, Problem
+    from cchc.adapters.importer.writer import (
+        check_writable,
+        render_plan,
+        schema_reference,
+        write_plan,
+        write_plan_and_registry,
+    )
+    from cchc.core.problems import ERROR, EXIT_PROBLEMS, CchcError, Problem
 
     check_writable(output, force, source)  # before the (possibly long) import
     loaded, registry_notes = registry_for(output, registry)
@@ -55,15 +61,36 @@ def command(source: Path, output: Path, registry: Path | None, province: str | N
             progress=progress,
         )
     result.report[:0] = registry_notes
-    if not result.plan.get("title") or not result.plan.get("period"):
-        missing = ", ".join(k for k in ("title", "period") if not result.plan.get(k))
+    _check_complete(source, result)
+    schema = schema_reference(output)
+    plan_text = render_plan(result.plan, source.name, schema)
+    draft_path = output.parent / "agencies.yaml"
+    draft_text = None
+    if loaded is None:  # no registry beside the output nor given: write a draft to review
+        from cchc.adapters.importer.draft import draft_registry
+        from cchc.adapters.importer.writer import render_registry
+
+        draft_text = render_registry(draft_registry(result.plan), output.name, schema)
+    from cchc.adapters.importer.check import check_import
+
+    problems = check_import(plan_text, str(output), loaded, draft_text, str(draft_path))
+    errors = [p for p in problems if p.severity == ERROR]
+    if errors:
+        for problem in errors[:20]:
+            click.echo(problem.format(), err=True)
         raise CchcError(
-            Problem(str(source), None, None, "I004", tr(f"không tìm thấy {missing} trong văn bản; hãy ghi bằng --title/--period", f"no {missing} found in the document; give it with --title/--period")),
-            EXIT_USAGE,
+            Problem(str(source), None, None, "I006", tr(
+                f"kế hoạch nhập được sẽ không qua 'cchc validate' ({len(errors)} lỗi ở trên); chưa ghi tệp nào — sửa văn bản nguồn, danh mục cơ quan hoặc ghi --title/--period/--province",
+                f"the imported plan would fail 'cchc validate' ({len(errors)} errors above); nothing written — fix the source, the agency registry or give --title/--period/--province",
+            )),
+            EXIT_PROBLEMS,
         )
-    if not result.plan.get("province"):
-        raise CchcError(Problem(str(source), None, None, "I004", tr("không biết tỉnh; hãy ghi bằng --province hoặc --registry", "province unknown; give it with --province or --registry")), EXIT_USAGE)
-    write_plan(output, render_plan(result.plan, source.name, schema_reference(output)))
+    if draft_text is not None:
+        write_plan_and_registry(output, plan_text, draft_path, draft_text)
+    else:
+        write_plan(output, plan_text)
+    for problem in problems:  # warnings about the written file, at its own lines
+        click.echo(problem.format(), err=True)
     if report:
         for note in sorted(result.report, key=lambda n: n.line or 0):
             where = tr(f"dòng {note.line}", f"line {note.line}") if note.line else tr("chung", "general")
@@ -71,20 +98,56 @@ def command(source: Path, output: Path, registry: Path | None, province: str | N
             click.echo(f"{source.name}: {where}: [{label}] {note.message}")
     counts = _counts(result.plan)
     kinds = Counter(n.severity for n in result.report)
+    if draft_text is not None:
+        click.echo(tr(
+            f"Chưa có danh mục cơ quan: đã ghi bản nháp {draft_path} (mọi tên cơ quan trong kế hoạch, loại và cấp được đoán) — cần rà soát",
+            f"No agency registry: wrote the draft {draft_path} (every agency name of the plan, kind and level guessed) — review it",
+        ), err=True)
     click.echo(
         tr(
             f"Đã ghi {output}: {counts['areas']} lĩnh vực, {counts['objectives']} mục tiêu, {counts['tasks']} nhiệm vụ, "
-            f"{counts['activities']} hoạt động, {counts['targets']} chỉ tiêu (bố cục: {result.layout}). "
+            f"{counts['activities']} hoạt động, {counts['targets']} chỉ tiêu (bố cục: {layout_label(result.layout)}). "
             f"{kinds['guess']} chỗ đoán, {kinds['repair']} chỗ sửa, {kinds['skip']} dòng bỏ qua, {kinds['warning']} cảnh báo, {kinds['error']} lỗi"
             + ("" if report else " — xem --report"),
             f"Wrote {output}: {counts['areas']} areas, {counts['objectives']} objectives, {counts['tasks']} tasks, "
-            f"{counts['activities']} activities, {counts['targets']} targets (layout: {result.layout}). "
+            f"{counts['activities']} activities, {counts['targets']} targets (layout: {layout_label(result.layout)}). "
             f"{kinds['guess']} guesses, {kinds['repair']} repairs, {kinds['skip']} rows skipped, {kinds['warning']} warnings, {kinds['error']} errors"
             + ("" if report else " — see --report"),
         ),
         err=True,
     )
     return 0
+
+
+def _check_complete(source: Path, result) -> None:  # noqa: ANN001 - an ImportResult
+    """Stop before writing when the document did not give what every plan needs."""
+    from cchc.core.problems import EXIT_PROBLEMS, EXIT_USAGE, CchcError, Problem
+
+    plan = result.plan
+    missing = [label for key, label in (("title", ("tên kế hoạch", "title")), ("period", ("kỳ kế hoạch (năm hoặc giai đoạn)", "period (year or range)")), ("province", ("tỉnh", "province"))) if not plan.get(key)]
+    if missing:
+        flags = ", ".join("--" + key for key in ("title", "period", "province") if not plan.get(key))
+        raise CchcError(
+            Problem(str(source), None, None, "I004", tr(
+                f"không tìm thấy {', '.join(m[0] for m in missing)} trong phần đầu văn bản; hãy ghi bằng {flags}",
+                f"no {', '.join(m[1] for m in missing)} found in the document heading; give it with {flags}",
+            )),
+            EXIT_USAGE,
+        )
+    if _counts(plan)["activities"] == 0:
+        raise CchcError(
+            Problem(str(source), None, None, "I005", tr(
+                "bảng không có hoạt động nào (bảng trống hoặc không nhận ra cột nội dung); không ghi tệp",
+                "the table has no activity (empty, or no content column recognised); nothing written",
+            )),
+            EXIT_PROBLEMS,
+        )
+
+
+def layout_label(name: str) -> str:
+    from cchc.adapters.importer.catalogue import LAYOUTS
+
+    return next((tr(*layout.label) for layout in LAYOUTS if layout.name == name), name)
 
 
 def default_plan_id(output: Path) -> str:

@@ -133,7 +133,27 @@ class Registry:
             raise CchcError(
                 tr(f"tên '{name}' khớp nhiều cơ quan: {names}; hãy gõ đủ dấu", f"'{name}' matches several agencies: {names}; type the diacritics")
             )
+        partial = self.partial(name)
+        if len(partial) == 1:
+            return partial[0]
+        if len(partial) > 1:
+            names = ", ".join(f"'{c.name}'" for c in partial[:8]) + (" …" if len(partial) > 8 else "")
+            raise CchcError(
+                tr(f"'{name}' là một phần tên của nhiều cơ quan: {names}; hãy gõ đủ tên", f"'{name}' is part of several agencies' names: {names}; type the full name")
+            )
         raise UnknownAgency(name, self.suggest(name))
+
+    def partial(self, name: str) -> list[Agency | Collective]:
+        """Entries one of whose names holds ``name`` as whole words ("Tứ Kỳ", "gia loc" -> UBND huyện …)."""
+        words = fold(name).split()
+        if not words:
+            return []
+        found: list[Agency | Collective] = []
+        for key, entries in self._folded.items():
+            key_words = key.replace(",", " ").split()
+            if any(key_words[i : i + len(words)] == words for i in range(len(key_words) - len(words) + 1)):
+                found.extend(e for e in entries if e not in found)
+        return found
 
     def suggest(self, name: str) -> list[str]:
         if len(name) > MAX_SUGGEST_LENGTH:

@@ -46,6 +46,8 @@ CODES: dict[str, Code] = {
     "P208": _e("an activity refers to an annex the plan does not have", "fix the annex id"),
     "P209": _e("plan period starts after it ends", "write the period as FIRST-LAST"),
     "P210": _e("no agency registry for the plan", "put agencies.yaml beside the plan or name it with `registry:`"),
+    "P211": _w("two different goals for the same indicator, year, level and agency: the stricter one counts (highest ≥, lowest ≤), never file order", "keep one, or give them different years/levels"),
+    "P212": _w("an activity with no lead agency (it is in nobody's overdue list)", "add the lead if the document names one; otherwise the warning stands"),
     # agency registries
     "A301": _e("not an agency registry (`kind` is not agencies)", "name the registry file, or fix `kind`"),
     "A302": _e("duplicate agency or collective id", "give each entry its own id"),
@@ -100,6 +102,8 @@ CODES: dict[str, Code] = {
     "I001": _e("import source missing, empty or damaged", "check the file"),
     "I002": _e("bad --period", "write 2024 or 2021-2025"),
     "I004": _e("title, period or province not found in the document", "give them with --title, --period, --province"),
+    "I005": _e("the imported table has no activity (empty table, or no content column recognised); nothing written", "check the table's header row"),
+    "I006": _e("the imported plan would fail `cchc validate`; nothing written (the errors are listed first)", "fix the source or the registry, or give --title/--period/--province"),
     # national portal snapshots (cchc portal)
     "G801": _e("not a portal table (no unit-name column, not valid JSON, a row without a name)", "export the table again from the portal"),
     "G802": _e("a score that is not a number from 0 to 100", "check the cell"),

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from cchc.core.agencies import Agency, Collective, Registry
+from cchc.core.agencies import Agency, Collective, Registry, UnknownAgency
 from cchc.core.deadlines import Occurrence
 from cchc.core.model import Activity, Plan
 from cchc.core.progress import ProgressBook, ProgressEntry
@@ -178,12 +178,19 @@ def overdue_report(
     upcoming: list[DutyStatus] = []
     standing: list[StandingItem] = []
     shown_agency = agency_name
+    unknown: UnknownAgency | None = None
+    found_anywhere = False
     for plan, registry in plans:
         agency = None
         if agency_name is not None:
             if registry is None:
                 continue
-            agency = registry.find(agency_name)
+            try:
+                agency = registry.find(agency_name)
+            except UnknownAgency as exc:  # another province's registry may know it
+                unknown = unknown or exc
+                continue
+            found_anywhere = True
             shown_agency = agency.name
         for item in duties(plan, registry, agency):
             if isinstance(item, StandingItem):
@@ -208,6 +215,8 @@ def overdue_report(
                 group.done_on_time += 1
     for group in groups.values():
         group.rows.sort(key=lambda s: (-s.days_late, s.duty.plan.id, s.duty.activity.id))
+    if agency_name is not None and not found_anywhere and unknown is not None:
+        raise unknown
     ordered = sorted(groups.values(), key=lambda g: (-g.overdue, -(max((r.days_late for r in g.rows), default=0)), g.province, g.name))
     upcoming.sort(key=lambda s: (s.duty.occurrence.due, s.duty.activity.id))
     return OverdueReport(as_of, shown_agency, within, ordered, upcoming, standing, book.illustrative)

@@ -250,6 +250,11 @@ class PlanTarget:
     source: str = ""  # "<plan id>#<target id>"
 
 
+def stricter_first(op: str, value: float) -> float:
+    """Sort key putting the stricter of two goals first: the higher '≥' or the lower '≤'."""
+    return value if op == "<=" else -value
+
+
 class TargetBook:
     """The plan targets that apply in one year, looked up by indicator and agency level."""
 
@@ -271,6 +276,8 @@ class TargetBook:
                 indicator = get_indicator(target.indicator or "")
                 if indicator is None or target.value is None or target.year not in (None, year):
                     continue
+                if (target.unit or "%") != indicator.unit:  # "giảm 62 đơn vị" cannot be a goal for a share
+                    continue
                 op = target.op or ">="
                 if op == "range" and target.max is None:
                     continue
@@ -282,7 +289,9 @@ class TargetBook:
         candidates = [t for t in self._by_indicator.get(indicator, ()) if t.level is None or t.level == level]
         if not candidates:
             return None
-        return min(candidates, key=lambda t: (t.level is None, t.year is None, t.span))
+        # The most specific target wins; between equally specific ones the stricter (highest ≥,
+        # lowest ≤), so the result never depends on the order targets are written in (P211).
+        return min(candidates, key=lambda t: (t.level is None, t.year is None, t.span, stricter_first(t.goal.op, t.goal.value)))
 
     def goal_for(self, criterion: Criterion, level: str | None) -> tuple[Goal, str]:
         """The goal a criterion is judged against at ``level``, and where it came from (memoised)."""

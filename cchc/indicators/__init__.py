@@ -16,11 +16,13 @@ from cchc.indicators import (
     data_reuse,
     digitised_results,
     dossiers_synced,
+    draft_regulations_impact_assessed,
     electronic_certified_copies,
     electronic_documents,
     electronic_results,
     full_online_services,
     internal_electronic_transfer,
+    internal_procedures_reviewed,
     law_monitoring_completion,
     leadership_quota_compliance,
     legal_documents_on_time,
@@ -33,6 +35,7 @@ from cchc.indicators import (
     plan_completion_on_time,
     population_data_dossiers,
     population_data_procedures,
+    procedures_at_one_stop,
     procedures_disclosed_in_full,
     procedures_published_on_time,
     procedures_simplified,
@@ -90,6 +93,10 @@ MODULES = (
     civil_service_rules_compliance,
     leadership_quota_compliance,
     law_monitoring_completion,
+    # procedure-control plans (kế hoạch kiểm soát TTHC)
+    procedures_at_one_stop,
+    internal_procedures_reviewed,
+    draft_regulations_impact_assessed,
 )
 
 INDICATORS: dict[str, Indicator] = {module.INDICATOR.id: module.INDICATOR for module in MODULES}

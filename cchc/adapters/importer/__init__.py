@@ -43,7 +43,8 @@ class ImportNote:
 class ImportResult:
     plan: dict
     report: list[ImportNote] = field(default_factory=list)
-    layout: str = ""  # which column layout was recognised (see cchc.adapters.importer.layouts)
+    layout: str = ""  # name of the layout that read the document (cchc.adapters.importer.catalogue.LAYOUTS)
+    table: str = ""  # the plan table's header layout (cchc.adapters.importer.layouts: framework, task-list)
     rows: int = 0  # source rows read
 
     def note(self, line: int | None, severity: str, message: str) -> None:

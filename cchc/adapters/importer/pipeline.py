@@ -10,12 +10,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from cchc.adapters.importer import GUESS, WARNING, ImportNote, ImportResult
+from cchc.adapters.importer import GUESS, REPAIR, WARNING, ImportNote, ImportResult
 from cchc.adapters.importer.agencies import AgencySplitter
-from cchc.adapters.importer.layouts import CELLS_PER_LINE, is_cells_per_line
-from cchc.adapters.importer.preamble import read_preamble
+from cchc.adapters.importer.catalogue import LAYOUTS
+from cchc.adapters.importer.layouts import CELLS_PER_LINE, FRAMEWORK
 from cchc.adapters.importer.sources import read_source
-from cchc.adapters.importer.tables import parse_rows, walk_activities
+from cchc.adapters.importer.tables import walk_activities
 from cchc.adapters.importer.targets import extract_targets
 from cchc.adapters.registryfile import load_registry
 from cchc.core.agencies import Registry
@@ -50,16 +50,10 @@ def import_plan(
     src = read_source(source)
     splitter = AgencySplitter(registry)
     name = Path(source).name
-    if src.lines is not None and is_cells_per_line(src.lines):
-        from cchc.adapters.importer.cells_per_line import parse_cells_per_line
-
-        result = parse_cells_per_line(src.lines, name)
-        result.layout = CELLS_PER_LINE
-        result.rows = len(src.lines)
-        if progress:
-            progress(result.rows, result.rows)
-    else:
-        result = _parse_table(src.rows, splitter, progress)
+    layout = next(layout for layout in LAYOUTS if layout.detect(src))
+    result = layout.parse(src, splitter, _advance(progress, len(src.rows)))
+    if progress:
+        progress(len(src.rows), len(src.rows))
     result.report[:0] = src.notes
     plan = result.plan
     overrides = {"id": plan_id, "province": province or None, "title": title, "period": _period(period) if period else None}
@@ -75,24 +69,19 @@ def import_plan(
     return result
 
 
-def _parse_table(rows: list, splitter: AgencySplitter, progress: Progress | None) -> ImportResult:  # noqa: ANN001
-    total = len(rows)
+def _advance(progress: Progress | None, total: int) -> Callable[[int], None] | None:
+    """Turn ``progress(done, total)`` into the ``advance(n)`` the layouts call (every 50 rows)."""
+    if progress is None:
+        return None
     done = 0
 
     def advance(n: int) -> None:
         nonlocal done
         done += n
-        if progress and (done % 50 == 0 or done >= total):
+        if done % 50 == 0 or done >= total:
             progress(min(done, total), total)
 
-    parsed = parse_rows(rows, splitter, advance if progress else None)
-    if progress:
-        progress(total, total)
-    meta, notes = read_preamble(parsed.preamble)
-    plan: dict = {"kind": "plan", **meta, "areas": parsed.areas}
-    if parsed.annexes:
-        plan["annexes"] = parsed.annexes
-    return ImportResult(plan=plan, report=[*parsed.report, *notes], layout=parsed.layout, rows=total)
+    return advance
 
 
 def _period(text: str) -> str | int:
@@ -146,7 +135,12 @@ def _resolve_agencies(plan: dict, splitter: AgencySplitter, result: ImportResult
                             ))
                 if key == "coop":
                     lead = {fold(n) for n in activity.get("lead", [])}
+                    dropped = [n for n in names if fold(n) in lead]
                     names = [n for n in names if fold(n) not in lead]
+                    if dropped:  # a dropped cell always leaves a note
+                        listed = ", ".join(f"'{n}'" for n in dropped)
+                        activity.setdefault("notes", []).append(f"Bỏ cơ quan phối hợp {listed}: trùng cơ quan chủ trì")
+                        result.note(line, REPAIR, tr(f"{activity['id']}: bỏ cơ quan phối hợp {listed} vì trùng cơ quan chủ trì", f"{activity['id']}: dropped co-operator {listed}, the same as the lead"))
                 if names:
                     activity[key] = names
                 else:
@@ -158,7 +152,7 @@ def _find_targets(plan: dict, result: ImportResult) -> None:
     years = _years(plan)
     for area in plan.get("areas", ()):
         owners = list(area.get("objectives", ()))
-        owners += [a for a in walk_activities(area) if result.layout != "framework"]
+        owners += [a for a in walk_activities(area) if result.table != FRAMEWORK]
         for owner in owners:
             text = owner["text"] + ("\n" + "\n".join(owner.get("products", ())) if "products" in owner else "")
             found = extract_targets(text, owner["id"], years)

@@ -79,8 +79,9 @@ def _read_text(path: str) -> Source:
     text = read_text(path, what="text")
     if not text.strip():
         raise UnreadableInput(Problem(path, None, None, "I001", tr("tệp rỗng: không có gì để nhập", "empty file: nothing to import")))
-    lines = text.split("\n")
-    lines = [line.rstrip("\r") for line in lines]
+    lines = [line.rstrip("\r") for line in text.split("\n")]
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()  # the newline that ends the last line does not start another one
     return Source(path, [Row(number, line.split("\t")) for number, line in enumerate(lines, 1)], lines=lines)
 
 

@@ -121,12 +121,16 @@ def _blocks(rows: list[Row], parsed: Parsed) -> list[TableBlock]:
     after_header = False
     hard_break = False
     last_loose = 0
+    blank: list[int] = []
     for row in rows:
         cells = [clean_cell(c) for c in row.cells]
         if not any(cells):
             if blocks:
-                parsed.note(row.line, SKIP, tr("dòng trống", "blank row"))
+                blank.append(row.line)
             continue
+        for line in blank:  # blank rows inside the table (those after its last row are not reported)
+            parsed.note(line, SKIP, tr("dòng trống", "blank row"))
+        blank = []
         header = read_header(cells)
         if header is not None:
             if blocks and header.roles[: len(blocks[-1].header.roles)] == blocks[-1].header.roles[: len(header.roles)] and not loose:
@@ -248,7 +252,9 @@ class _Builder:
         if found is None:
             return None
         roman, title = found
-        others = {c for i, c in enumerate(cells) if c and i != number_col}
+        # An area row merged over the whole width repeats its one text in every cell
+        # ("III CẢI CÁCH THỦ TỤC HÀNH CHÍNH" from Word's gridSpan or Excel's merged range).
+        others = {c for i, c in enumerate(cells) if c and i != number_col and c != first}
         if len(others) > 1 or (title and others and others != {title}):
             return None
         if not title and not others:

@@ -59,8 +59,15 @@ class Found:
     unbound: list[str] = field(default_factory=list)  # clauses with a percentage but no indicator
 
 
+# Goals about something no indicator measures, although their words look like one ("80% dịch vụ công
+# … trên nhiều phương tiện truy cập" is about access channels, not full online services).
+_NOT_AN_INDICATOR = ("nhieu phuong tien",)
+
+
 def indicator_for(clause: str) -> str | None:
     words = fold(clause)
+    if any(w in words for w in _NOT_AN_INDICATOR):
+        return None
     for indicator, groups in _INDICATORS:
         if all(any(w in words for w in group) for group in groups):
             return indicator

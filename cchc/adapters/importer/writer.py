@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from cchc.adapters.outputs import check_output, write_atomic
+from cchc.adapters.outputs import check_output, write_atomic, write_files_atomically
 
 SCHEMA_FILE = Path("schemas") / "plan.schema.json"
 
@@ -46,6 +46,17 @@ def render_plan(plan: dict, source_name: str, schema: str) -> str:
     return header + yaml.dump(plan, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096)
 
 
+def render_registry(draft: dict, plan_name: str, plan_schema: str) -> str:
+    """A draft registry file (:mod:`cchc.adapters.importer.draft`) with its schema comment;
+    ``plan_schema`` is the plan file's schema reference (the registry schema sits beside it)."""
+    schema = plan_schema.rsplit("/", 1)[0] + "/agencies.schema.json"
+    header = (
+        f"# yaml-language-server: $schema={schema}\n"
+        f"# Bản nháp danh mục cơ quan do `cchc import` tạo cùng {plan_name}: cần rà soát (xem notes).\n"
+    )
+    return header + yaml.dump(draft, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096)
+
+
 def check_writable(path: Path, force: bool, source: Path) -> None:
     """Refuse, before the import, a target that is not YAML, is the source, or exists (without force)."""
     check_output(path, (".yaml", ".yml"), force, inputs=(source,), create_parents=True)
@@ -53,3 +64,8 @@ def check_writable(path: Path, force: bool, source: Path) -> None:
 
 def write_plan(path: Path, text: str) -> None:
     write_atomic(path, text, create_parents=True)
+
+
+def write_plan_and_registry(plan_path: Path, plan_text: str, registry_path: Path, registry_text: str) -> None:
+    """Both files or neither."""
+    write_files_atomically({plan_path: plan_text, registry_path: registry_text})

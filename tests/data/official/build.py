@@ -35,11 +35,9 @@ def _nfc(text) -> str:
 
 
 def is_area_row(case: dict, row: list) -> bool:
-    """A row with a single cell (or only its first two cells filled with a roman numeral
-    and a heading) is an area row, merged across all columns."""
-    if len(row) == 1:
-        return True
-    return False
+    """A row with a single cell is an area row merged across all columns ("III CẢI CÁCH …");
+    a two-cell "I | HEADING" row is drawn by the callers (numeral cell + heading merged over the rest)."""
+    return len(row) == 1
 
 
 def _xml_text(text: str) -> str:
@@ -140,7 +138,6 @@ def _column_widths(case: dict) -> list[int]:
 
 def _heading_xml(case: dict) -> str:
     h = case["heading"]
-    half = TEXT_W // 2
     left_w, right_w = int(TEXT_W * 0.4), TEXT_W - int(TEXT_W * 0.4)
     issuer = [_para(line, align="center", bold=(i == len(h["issuer_lines"]) - 1))
               for i, line in enumerate(h["issuer_lines"])]
@@ -153,7 +150,6 @@ def _heading_xml(case: dict) -> str:
         _row([_cell(issuer, left_w, borders=False), _cell(motto, right_w, borders=False)]),
         _row([_cell(number, left_w, borders=False), _cell(place, right_w, borders=False)]),
     ]
-    del half
     out = _table(rows, [left_w, right_w], borders=False)
     out += _para("")
     for i, line in enumerate(h.get("title_lines") or []):

@@ -1,0 +1,106 @@
+"""Plans in the official layout (Nghị định 30/2020/NĐ-CP), Word and Excel, imported with no flags.
+
+Each case in tests/data/official/ is rendered to .docx and .xlsx by tests/data/official/build.py
+(the seed plans transcribed into the official layout, with their sources, and two illustrative
+documents — số liệu minh họa — for a ministry and a 2026 provincial plan). Every one must import
+with no hints, give the expected counts, period, province and number, keep footnotes and signatures
+out of the plan, write a draft registry and pass ``cchc validate``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import DATA, run_cli
+
+OFFICIAL = DATA / "official"
+CASES = sorted(OFFICIAL.glob("*.yaml"))
+FORMATS = ("docx", "xlsx")
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location("official_build", OFFICIAL / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BUILD = _builder()
+
+
+def _activities(node: dict) -> list[dict]:
+    found = list(node.get("activities", ()))
+    for child in (*node.get("objectives", ()), *node.get("tasks", ())):
+        found += _activities(child)
+    return found
+
+
+def _import(case_path: Path, fmt: str, tmp_path: Path) -> tuple[dict, dict, Path]:
+    case = BUILD.load_case(case_path)
+    source = tmp_path / f"{case_path.stem.lstrip('_')}.{fmt}"
+    getattr(BUILD, f"write_{fmt}")(case, source)
+    out = tmp_path / "plans" / "p" / "plan.yaml"
+    result = run_cli("import", str(source), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    return case, yaml.safe_load(out.read_text(encoding="utf-8")), out
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("case_path", CASES, ids=lambda p: p.stem)
+def test_official_document_imports_with_no_flags(case_path: Path, fmt: str, tmp_path: Path) -> None:
+    case, plan, out = _import(case_path, fmt, tmp_path)
+    activities = [a for area in plan["areas"] for a in _activities(area)]
+    assert (len(plan["areas"]), len(activities)) == (case["expected"]["areas"], case["expected"]["activities"])
+    assert str(plan["period"]) == str(case["period"])
+    assert plan["province"] == (case["province"] or case["issuer"])  # a ministry's plan: its issuer
+    assert plan["document"]["number"] == case["heading"]["number"].removeprefix("Số:").strip()
+    assert "hành chính" in plan["title"] and "cộng hòa" not in plan["title"].lower()
+    texts = " | ".join(a["text"] for a in activities)
+    for line in [case.get("footnote") or "", *(case.get("signature") or []), *(case.get("recipients") or [])]:
+        first = line.split("\n")[0].strip()
+        if first:
+            assert first not in texts, f"'{first}' became an activity"
+    assert "(1)" not in texts
+    registry = out.parent / "agencies.yaml"
+    assert registry.is_file() and "cần rà soát" in registry.read_text(encoding="utf-8")
+    validated = run_cli("validate", str(out.parent))
+    assert validated.exit_code == 0, validated.output
+
+
+def test_a_ministry_has_no_province_and_the_decision_gives_the_title(tmp_path: Path) -> None:
+    _, plan, _ = _import(OFFICIAL / "_minh-hoa-bo-2026.yaml", "docx", tmp_path)
+    assert (plan["issuer"], plan["province"]) == ("Bộ Nội vụ", "Bộ Nội vụ")
+    assert plan["title"] == "Kế hoạch cải cách hành chính của Bộ Nội vụ năm 2026"
+    nested = [a["text"] for a in _activities(plan["areas"][1])]
+    assert nested == ["Rà soát văn bản về tổ chức bộ máy", "Rà soát văn bản về công chức, viên chức", "Hướng dẫn về vị trí việc làm", "Hướng dẫn về đánh giá công chức"]
+
+
+def test_a_title_in_capitals_over_lines_keeps_the_province_name(tmp_path: Path) -> None:
+    _, plan, _ = _import(OFFICIAL / "_minh-hoa-tinh-2026.yaml", "xlsx", tmp_path)
+    assert plan["title"] == "Kế hoạch cải cách hành chính nhà nước tỉnh Ninh Bình năm 2026"
+    assert plan["issuer"] == "Ủy ban nhân dân tỉnh Ninh Bình" and plan["document"]["date"] == "ngày 20 tháng 12 năm 2025"
+
+
+def test_no_period_in_the_heading_stops_the_import_in_vietnamese(tmp_path: Path) -> None:
+    case = BUILD.load_case(OFFICIAL / "_minh-hoa-tinh-2026.yaml")
+    case["heading"]["title_lines"] = ["KẾ HOẠCH", "Cải cách hành chính nhà nước"]
+    source = tmp_path / "khong-nam.docx"
+    BUILD.write_docx(case, source)
+    result = run_cli("import", str(source), "-o", str(tmp_path / "p" / "plan.yaml"))
+    message = result.stderr.split(": I004 ", 1)[-1]
+    assert result.exit_code == 2 and "I004" in result.stderr and "kỳ kế hoạch" in message and "period" not in message.replace("--period", "")
+    assert not (tmp_path / "p" / "plan.yaml").exists()
+
+
+def test_an_empty_table_stops_the_import(tmp_path: Path) -> None:
+    case = BUILD.load_case(OFFICIAL / "_minh-hoa-tinh-2026.yaml")
+    case["rows"] = []
+    source = tmp_path / "trong.xlsx"
+    BUILD.write_xlsx(case, source)
+    result = run_cli("import", str(source), "-o", str(tmp_path / "p" / "plan.yaml"))
+    assert result.exit_code == 1 and "I005" in result.stderr
+    assert not (tmp_path / "p").exists() or not any((tmp_path / "p").iterdir())
