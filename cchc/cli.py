@@ -27,6 +27,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "overdue": ("cchc.commands.overdue", "Danh sách nhiệm vụ quá hạn", "List overdue activities"),
     "score": ("cchc.commands.score", "Chấm điểm Chỉ số CCHC và xếp hạng", "PAR Index-style scorecard and ranking"),
     "export": ("cchc.commands.export", "Xuất sổ Excel cho cuộc họp", "Export a meeting workbook to Excel"),
+    "units": ("cchc.commands.units", "Danh mục đơn vị hành chính từ 01/7/2025 (tỉnh, xã)", "Administrative units since 1 July 2025 (provinces, communes)"),
+    "registry": ("cchc.commands.registry", "Tạo danh mục cơ quan của tỉnh (registry init)", "Draft a province's agency registry (registry init)"),
+    "init": ("cchc.commands.init", "Tạo kho dữ liệu CCHC mới cho một tỉnh", "Create a new CCHC repository for a province"),
     "import": ("cchc.commands.import_", "Chuyển bảng kế hoạch (xlsx, docx, txt) thành YAML", "Convert a plan table (xlsx, docx, txt) to YAML"),
 }
 
