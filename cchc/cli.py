@@ -30,6 +30,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "indicators": ("cchc.commands.indicators", "Danh sách chỉ tiêu: tử số, mẫu số đếm gì", "List the indicators: what numerator and denominator count"),
     "form": ("cchc.commands.form", "Lập biểu mẫu Excel gửi cơ quan điền", "Make Excel forms for agencies to fill in"),
     "collect": ("cchc.commands.collect", "Thu biểu mẫu đã điền vào reports/", "Collect filled forms into reports/"),
+    "units": ("cchc.commands.units", "Danh mục đơn vị hành chính từ 01/7/2025 (tỉnh, xã)", "Administrative units since 1 July 2025 (provinces, communes)"),
+    "registry": ("cchc.commands.registry", "Tạo danh mục cơ quan của tỉnh (registry init)", "Draft a province's agency registry (registry init)"),
+    "init": ("cchc.commands.init", "Tạo kho dữ liệu CCHC mới cho một tỉnh", "Create a new CCHC repository for a province"),
     "import": ("cchc.commands.import_", "Chuyển bảng kế hoạch (xlsx, docx, txt) thành YAML", "Convert a plan table (xlsx, docx, txt) to YAML"),
     "portal": ("cchc.commands.portal", "Ảnh chụp bảng điểm Bộ chỉ số 766 trên Cổng DVCQG, biến động theo thời gian", "Snapshots of the portal's QĐ 766 index table, changes over time"),
 }

@@ -481,7 +481,7 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
 
 
 def test_failed_write_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import cchc.adapters.importer.writer as writer
+    import cchc.adapters.outputs as outputs  # the one atomic writer the importer writes through
 
     out = tmp_path / "hung-yen" / "nhiem-vu.yaml"
     out.parent.mkdir(parents=True)
@@ -490,7 +490,7 @@ def test_failed_write_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest
     def fail(*_args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(writer.os, "replace", fail)
+    monkeypatch.setattr(outputs.os, "replace", fail)
     result, _ = seed_import(tmp_path, "--force")
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert out.read_text(encoding="utf-8") == "cũ\n"

@@ -62,6 +62,7 @@ def user_venv(tmp_path_factory, wheel) -> Path:
 def test_wheel_carries_its_data_and_nothing_else(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "cchc/data/methodologies/qd766.yaml" in names
+    assert "cchc/data/units/units-2025.csv" in names and "cchc/data/units/SOURCES.md" in names
     assert any(n.startswith("cchc/indicators/") and n.endswith(".py") for n in names)
     assert any(n.endswith("licenses/LICENSE") for n in names)
     stray = [n for n in names if n.split("/")[0] in ("tests", "bench", "tools", "scripts", "plans", "reports") or "__pycache__" in n or n.endswith(".pyc")]
@@ -89,6 +90,7 @@ def test_installed_cchc_runs_the_main_job(user_venv, tmp_path):
     ok("export", "2024", "-o", "giao-ban.xlsx", "--agency", "Sở Nội vụ")
     assert zipfile.is_zipfile(work / "giao-ban.xlsx")
     assert "qd766" in ok("score", "2024", "--methodology", "qd766", "--format", "json")
+    assert '"Xã Cẩm Xuyên"' in ok("units", "--from", "cam xuyen", "--format", "json")  # the bundled master data
     # help must not need anything the wheel lacks
     assert "validate" in ok("--help")
 

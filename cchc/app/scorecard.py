@@ -47,8 +47,9 @@ def _completion_hook(run: Run, registry: Any, year: int) -> list[Any]:
 FIGURE_HOOKS: list[FigureHook] = [_completion_hook]
 
 
-def score(inputs: Inputs, year: int, agency: str | None = None, compare_year: int | None = None, run: Run | None = None) -> ScoreResult:
-    """Score every agency of the province in ``year`` (and ``compare_year`` with the same methodology)."""
+def score(inputs: Inputs, year: int, agency: str | None = None, compare_year: int | None = None, run: Run | None = None, level: str | None = None) -> ScoreResult:
+    """Score every agency of the province in ``year`` (and ``compare_year`` with the same methodology);
+    ``level`` (tinh, huyen, xa) ranks only the agencies of that level, e.g. every commune committee."""
     if compare_year == year:
         raise usage_error("--compare phải là một năm khác YEAR", "--compare must be a different year from YEAR")
     run = run or Run(inputs)
@@ -69,18 +70,18 @@ def score(inputs: Inputs, year: int, agency: str | None = None, compare_year: in
                 WARNING,
             )
         )
-    board = scoreboard(run, registry, slug, methodology, year, warnings)
+    board = scoreboard(run, registry, slug, methodology, year, warnings, level)
     board.methodology_reason = run.methodology_choice(year, slug)[1]
     if compare_year is not None:
         earlier = replace(inputs, figures=None if inputs.figures is None else _sibling_year(inputs.figures, year, compare_year))
         from cchc.core.scoring import compare
 
-        compare(board, scoreboard(Run(earlier) if earlier != inputs else run, registry, slug, methodology, compare_year, warnings))
+        compare(board, scoreboard(Run(earlier) if earlier != inputs else run, registry, slug, methodology, compare_year, warnings, level))
     chosen = agency_score(run, board, registry, agency) if agency else None
     return ScoreResult(board, registry, chosen, warnings, run.figures_root(year, slug))
 
 
-def scoreboard(run: Run, registry: Any, slug: str, methodology: Any, year: int, warnings: list[Problem]) -> Any:
+def scoreboard(run: Run, registry: Any, slug: str, methodology: Any, year: int, warnings: list[Problem], level: str | None = None) -> Any:
     from cchc.adapters.figuresfile import load_figures
     from cchc.core.scoring import TargetBook, score_all
 
@@ -99,7 +100,8 @@ def scoreboard(run: Run, registry: Any, slug: str, methodology: Any, year: int, 
         figures.add_missing([f for f in hook(run, registry, year) if f.agency_id in reporting])
     if not figures.agency_ids(year):
         raise _no_figures(year, root)
-    board = score_all(registry.agencies, methodology, figures, year, TargetBook.from_plans(run.plans_of(registry), year))
+    agencies = [a for a in registry.agencies if level is None or a.level == level]
+    board = score_all(agencies, methodology, figures, year, TargetBook.from_plans(run.plans_of(registry), year))
     board.province = registry.province
     return board
 

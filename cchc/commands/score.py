@@ -73,12 +73,13 @@ STATUS_COLOURS = {"met": "green", "not_met": "red", "no_data": "yellow", "not_ap
 @PROVINCE
 @AS_OF
 @click.option("--explain", is_flag=True, help=tr("Với --agency: ghi nguồn (tệp, dòng) và quy tắc tính của từng điểm.", "With --agency: the source (file, row) and rule of every point."))
+@click.option("--level", type=click.Choice(["tinh", "huyen", "xa"]), help=tr("Chỉ xếp hạng cơ quan của cấp này (xa: mọi UBND xã, phường, đặc khu).", "Rank only the agencies of this level (xa: every commune committee)."))
 @click.option("--compare", "compare_year", type=click.IntRange(1990, 2100), help=tr("So sánh với năm trước đó.", "Compare with an earlier year."))
 @format_option
 @output_option
 @click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help=tr("Ghi thêm ra tệp Excel (phiếu điểm, xếp hạng, biểu đồ).", "Also write an Excel workbook (scorecards, ranking, charts)."))
 @force_option
-def command(year, agency, methodology_name, figures_path, progress_path, plans_dir, province, as_of, explain, compare_year, fmt, output, xlsx_path, force) -> None:  # noqa: ANN001
+def command(year, agency, methodology_name, figures_path, progress_path, plans_dir, province, as_of, explain, level, compare_year, fmt, output, xlsx_path, force) -> None:  # noqa: ANN001
     from cchc.app.scorecard import score
 
     inputs = make_inputs(plans_dir, province, figures_path, progress_path, methodology_name, as_of)
@@ -88,7 +89,7 @@ def command(year, agency, methodology_name, figures_path, progress_path, plans_d
         from cchc.adapters.excel import check_target
 
         check_target(xlsx_path, force, tuple(sources))  # refuse before any output, not after
-    result = score(inputs, year, agency, compare_year)
+    result = score(inputs, year, agency, compare_year, level=level)
     for warning in result.warnings or []:
         click.echo(warning.format(), err=True)
     emit(ScoreView(result, explain), fmt, output)
