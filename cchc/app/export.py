@@ -79,7 +79,7 @@ def meeting_workbook(
     )
     heading = Heading(
         title=tr(f"Kết quả thực hiện cải cách hành chính năm {year}", f"Administrative reform results {year}"),
-        issuer=issuing_body(registry),
+        issuer=issuing_body(registry) or next((p.issuer for p in plans if p.issuer), ""),
         office=office,
         national=title.national,
         place=registry.province,
