@@ -61,7 +61,7 @@ def test_overdue_xlsx_writes_the_list_and_summary(tmp_path):
     assert f"Đã ghi {out}" in result.stderr
     wb = load_workbook(out)
     assert wb.sheetnames == ["Quá hạn", "Tổng hợp"]
-    assert [(r[3], r[8]) for r in table(wb["Quá hạn"])[1:]] == [(2, 366), (1, 91), (7, 91)]
+    assert [(r[2], r[7]) for r in table(wb["Quá hạn"])[1:]] == [(2, 366), (1, 91), (7, 91)]
 
 
 def test_overdue_xlsx_replaces_its_own_output_but_not_someone_elses(tmp_path):

@@ -256,7 +256,6 @@ def test_overdue_workbook_sheets_and_values(tmp_path):
     assert rows[0] == [
         "STT",
         "Cơ quan chủ trì",
-        "Cơ quan kế thừa",
         "Số TT",
         "Nội dung",
         "Sản phẩm",
@@ -265,12 +264,12 @@ def test_overdue_workbook_sheets_and_values(tmp_path):
         "Quá hạn (ngày)",
         "Báo cáo",
     ]
-    assert [(r[1], r[3], r[6], r[7], r[8]) for r in rows[1:]] == [
+    assert [(r[1], r[2], r[5], r[6], r[7]) for r in rows[1:]] == [
         ("Các sở, ban, ngành", 2, "Tháng 6/2023", 1, 366),
         ("Sở Nội vụ", 1, "Năm 2024", 1, 91),
-        ("Sở Thông tin và Truyền thông", 7, "Quý I/2024", 1, 91),
+        ("Sở Thông tin và Truyền thông (nay: Sở Khoa học và Công nghệ)", 7, "Quý I/2024", 1, 91),
     ]
-    assert rows[3][2] == "Sở Khoa học và Công nghệ" and rows[3][9] == "Đang thực hiện"
+    assert rows[3][8] == "Đang thực hiện"
     summary = table(wb["Tổng hợp"])
     assert summary[0][3:] == ["Phải hoàn thành", "Đúng hạn", "Trễ hạn", "Quá hạn", "Tỷ lệ đúng hạn"]
     assert [r[1:7] for r in summary[1:]] == [
@@ -322,7 +321,7 @@ def test_header_is_frozen_filtered_and_printed_on_every_page(tmp_path):
         assert ws.sheet_view.pane.ySplit == 1 and ws.sheet_view.topLeftCell == f"A{h}"  # only the header frozen
         assert ws.print_title_rows == f"${h}:${h}"
     ws = load_workbook(path)["Quá hạn"]
-    assert ws.auto_filter.ref == f"A{header_row(ws)}:J{header_row(ws) + 3}"
+    assert ws.auto_filter.ref == f"A{header_row(ws)}:I{header_row(ws) + 3}"
     summary = load_workbook(path)["Tổng hợp"]
     assert summary.auto_filter.ref == f"A{header_row(summary)}:H{header_row(summary) + 3}"  # the total row is outside
 
@@ -390,7 +389,7 @@ def test_column_widths_fit_the_page_with_caps_and_long_text_wraps(tmp_path):
     path = tmp_path / "qua-han.xlsx"
     write_overdue_workbook(fixture_report(), path)
     ws = load_workbook(path)["Quá hạn"]
-    widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, 11)]
+    widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, 10)]
     assert sum(widths) * excel.UNIT_POINTS == pytest.approx(excel.PRINT_WIDTH, abs=2)  # spans the page
     assert ws.cell(header_row(ws) + 1, column(ws, "Nội dung")).alignment.wrap_text
     long_text = "Rà soát " * 100
@@ -570,7 +569,7 @@ def test_large_list_is_streamed_in_bounded_memory(tmp_path):
     ws = load_workbook(path, read_only=True)["Quá hạn"]
     # title block (issuer, title, date, source, sample), blank, header, rows, blank, note
     assert ws.max_row == 5 + 1 + 1 + 10_000 + 2
-    assert ws.max_column == 10  # with "carried by now"
+    assert ws.max_column == 9  # who carries a merged agency's duty now is in the lead's cell
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
@@ -627,12 +626,12 @@ def test_scorecards_have_area_subtotals_total_band_and_rank_and_a_page_each(tmp_
         ["II.1", get_indicator("waiting_time").title("vi")],
         [None, "Tổng điểm"],
         [None, "Xếp loại"],
-        [None, "Hạng"],
+        [None, "Hạng: 1/2 (Sở, ban, ngành)"],
         ["Sở Tư pháp — Sở, ban, ngành", None],
         ["I", "Chỉ đạo, điều hành"],
     ]
     assert [r[4:6] for r in first_card[1:6:2]] == [[60, 60], [31.5, 40], [91.5, 100]]
-    assert first_card[6][6] == "Xuất sắc" and first_card[7][6] == "1/2 (Sở, ban, ngành)"
+    assert first_card[6][6] == "Xuất sắc"
     h = header_row(ws)
     assert [b.id for b in ws.row_breaks.brk] == [h + 8, h + 16]  # after each card but the last
     assert ws.cell(h + 6, 2).font.b  # the total row is bold

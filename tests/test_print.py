@@ -106,7 +106,8 @@ def test_summary_has_one_row_per_real_agency_and_agrees_with_the_other_sheets_an
 def test_scorecard_sheet_has_total_band_and_rank_rows(workbook):
     card = table(load_workbook(workbook)["Phiếu điểm"])
     labels = [r[1] for r in card]
-    assert labels.count("Tổng điểm") == 1 and labels.count("Xếp loại") == 1 and labels.count("Hạng") == 1
+    assert labels.count("Tổng điểm") == 1 and labels.count("Xếp loại") == 1
+    assert [label for label in labels if label and label.startswith("Hạng: ")] == ["Hạng: 2/18 (Khối sở, ban, ngành)"]
     areas = [r for r in card if r[0] and re.fullmatch(r"[IVX]+", str(r[0]))]
     total = next(r for r in card if r[1] == "Tổng điểm")
     assert len(areas) == 8 and sum(r[4] for r in areas) == pytest.approx(total[4])

@@ -318,6 +318,8 @@ def _em(character: str) -> float:
         return 0.28
     if base in "fjrt()[]-/\"":
         return 0.34
+    if base in "%@":
+        return 0.85
     if base in "mw":
         return 0.75
     if base in "MW":
@@ -356,7 +358,7 @@ def _wrapped_lines(text: str, width: float, size: float = TEXT_SIZE, bold: bool 
 
 
 def _line_height(lines: int, size: float) -> float:
-    return round(lines * size * LINE_SPACING + 3, 1)
+    return round(lines * size * LINE_SPACING + 1.5, 1)
 
 
 def _value_text(value: Any, number_format: str = "General") -> str:
@@ -536,13 +538,16 @@ class _Layout:
         for index, column in enumerate(table.columns):
             look, cap = _KINDS[column.kind]
             header = max(_longest_word(column.header) * 1.06, 24.0)
-            need = max(longest[index], header) + CELL_PADDING + 4
+            need = max(longest[index] * (1.0 if look.wrap else 1.1), header) + CELL_PADDING + 4  # a number never wraps: "###"
             natural.append(min(cap, need) if look.wrap else need)
-            floor = 100.0 if column.kind == "text" else 0.0  # a name column stays readable
+            floor = {"text": 70.0, "long": 160.0}.get(column.kind, 0.0)  # names and activities stay readable
             minimum.append(min(natural[-1], max(header, floor, min(words[index], 110.0)) + CELL_PADDING + 4) if look.wrap else need)
             flexible.append(look.wrap)
         self.widths = _fit_widths(natural, minimum, volume, flexible)
         self.scale = max(10, min(100, math.floor(PRINT_WIDTH / sum(self.widths) * 100)))
+        if self.breaks:  # pages by design (a scorecard each): the tallest page fits, down to MIN_SCALE
+            tallest = max(self._block_heights(table))
+            self.scale = min(self.scale, max(MIN_SCALE, math.floor(PRINT_HEIGHT / tallest * 100)))
         for index, width in enumerate(self.widths):
             self.ws.column_dimensions[get_column_letter(index + 1)].width = round(width / UNIT_POINTS, 2)
         self._header_style = self.book.style_id(_HEADER)
@@ -659,18 +664,33 @@ class _Layout:
         yield "".join(buffer).encode()
         advance(self.row_count)
 
-    def _row_xml(self, r: int, values: Sequence[Any], mark: str, letters: Sequence[str]) -> str:
+    def _height(self, values: Sequence[Any], mark: str) -> float:
+        """A row's height in points: as many lines as its most wrapped cell."""
         if mark == "section":
-            text = values[0]
-            height = _line_height(_wrapped_lines(text, sum(self.widths), TITLE_SIZE, True), TITLE_SIZE) + 6
-            return f'<row r="{r}" ht="{height}" customHeight="1">{_cell_xml(f"A{r}", text, self._section_style)}</row>'
+            return _line_height(_wrapped_lines(values[0], sum(self.widths), TITLE_SIZE, True), TITLE_SIZE) + 6
         lines = 1
         bold = bool(mark)
         for value, width in zip(values, self.widths, strict=False):
             if isinstance(value, str) and _text_points(value, TEXT_SIZE, bold) > width - CELL_PADDING:
                 lines = max(lines, _wrapped_lines(value, width, TEXT_SIZE, bold))
+        return _line_height(lines, TEXT_SIZE)
+
+    def _block_heights(self, table: Table) -> list[float]:
+        """The height of each run of rows between page breaks, with the repeated header."""
+        header = _line_height(max(_wrapped_lines(c.header, w, TEXT_SIZE, True) for c, w in zip(table.columns, self.widths, strict=True)), TEXT_SIZE)
+        blocks = [header]
+        for values, mark, break_after in _rows(table):
+            blocks[-1] += self._height(values, mark)
+            if break_after:
+                blocks.append(header)
+        return blocks
+
+    def _row_xml(self, r: int, values: Sequence[Any], mark: str, letters: Sequence[str]) -> str:
+        height = self._height(values, mark)
+        if mark == "section":
+            return f'<row r="{r}" ht="{height}" customHeight="1">{_cell_xml(f"A{r}", values[0], self._section_style)}</row>'
         return (
-            f'<row r="{r}" ht="{_line_height(lines, TEXT_SIZE)}" customHeight="1">'
+            f'<row r="{r}" ht="{height}" customHeight="1">'
             + "".join(_cell_xml(f"{letters[i]}{r}", v, self.style_of(i, v, mark)) for i, v in enumerate(values))
             + "</row>"
         )
@@ -946,9 +966,12 @@ def _number_cell(number: str) -> int | str:
 
 
 def _lead_cell(duty: Any, by_agency: bool) -> str:
-    if by_agency:  # the lead as the plan writes it: the agency itself, or the collective it belongs to
-        return duty.via or duty.owner_name
-    return duty.owner_name or tr("(không ghi cơ quan chủ trì)", "(no lead agency)")
+    """The lead as the plan writes it (with ``by_agency``: the agency itself, or the collective it
+    owes the duty through), and who carries the duty now when the agency has merged."""
+    if by_agency and duty.via:
+        return duty.via
+    name = duty.owner_name or tr("(không ghi cơ quan chủ trì)", "(no lead agency)")
+    return f"{name} ({tr('nay', 'now')}: {duty.now_name})" if duty.now_name else name
 
 
 def _duty_sheet(name: str, caption: str, statuses: Sequence[Any], as_of: dt.date, by_agency: bool, upcoming: bool = False) -> Sheet:
@@ -957,15 +980,12 @@ def _duty_sheet(name: str, caption: str, statuses: Sequence[Any], as_of: dt.date
     from cchc.core.overdue import DutyGroup
 
     groups = [DutyGroup((s,)) for s in statuses] if upcoming else group_recurring(statuses)
-    with_now = any(g.duty.now_name for g in groups)
     with_province = len({g.duty.plan.province for g in groups}) > 1
     with_plan = len({g.duty.plan.id for g in groups}) > 1
     lead = tr("Chủ trì (theo kế hoạch)", "Lead (as planned)") if by_agency else tr("Cơ quan chủ trì", "Lead agency")
     columns = [Column(tr("STT", "No."), "count"), Column(lead, "text")]
     if with_province:
         columns.append(Column(tr("Tỉnh", "Province"), "text"))
-    if with_now:
-        columns.append(Column(tr("Cơ quan kế thừa", "Carried by now"), "text"))
     if with_plan:
         columns.append(Column(tr("Kế hoạch", "Plan"), "code"))
     columns += [
@@ -989,8 +1009,6 @@ def _duty_sheet(name: str, caption: str, statuses: Sequence[Any], as_of: dt.date
             row: list[Any] = [number, _lead_cell(duty, by_agency)]
             if with_province:
                 row.append(duty.plan.province)
-            if with_now:
-                row.append(duty.now_name)
             if with_plan:
                 row.append(plan_label(duty.plan))
             row += [_number_cell(duty.activity.number), duty.activity.text, "; ".join(duty.activity.products)]
@@ -1196,7 +1214,7 @@ def _scorecard_sheet(agencies: Sequence[Mapping]) -> Sheet:
             last = number == len(agencies)
             yield Row([None, tr("Tổng điểm", "Total"), None, None, agency["total"], agency["max"], None], "total")
             yield Row([None, tr("Xếp loại", "Band"), None, None, None, None, agency["band"] or "—"], "total")
-            yield Row([None, tr("Hạng", "Rank"), None, None, None, None, _rank_words(agency)], "total", break_after=not last)
+            yield Row([None, f"{tr('Hạng', 'Rank')}: {_rank_words(agency)}", None, None, None, None, None], "total", break_after=not last)
 
     return Sheet(
         tr("Phiếu điểm", "Scorecards"),

@@ -194,3 +194,22 @@ def agency_lines(
             + "."
         )
     return lines, notes
+
+
+def score_heading(result: Any, as_of: dt.date) -> Any:
+    """The title block of ``cchc score --xlsx``: the province's committee and Sở Nội vụ from the
+    registry, the place and date, and the source in words."""
+    from cchc.adapters.excel import Heading
+
+    registry, board = result.registry, result.board
+    office = registry.lookup("Sở Nội vụ")
+    return Heading(
+        title=tr(f"Kết quả Chỉ số cải cách hành chính năm {board.year}", f"PAR Index results {board.year}"),
+        issuer=issuing_body(registry),
+        office=office.name if office is not None else "",
+        place=registry.province,
+        dated=as_of,
+        scope=result.agency.name if result.agency is not None else "",
+        source=tr(f"số liệu chấm điểm năm {board.year} của các cơ quan; phương pháp: ", f"scoring figures {board.year}; methodology: ") + board.methodology.title(get_lang()),
+        illustrative=board.illustrative,
+    )
