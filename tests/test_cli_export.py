@@ -42,7 +42,13 @@ def header_row(ws) -> int:
 
 
 def table(ws) -> list[list]:
-    return [list(row) for row in ws.iter_rows(min_row=header_row(ws), values_only=True)]
+    """Header and data rows, up to the blank row before the notes."""
+    rows = []
+    for row in ws.iter_rows(min_row=header_row(ws), values_only=True):
+        if all(v is None for v in row):
+            break
+        rows.append(list(row))
+    return rows
 
 
 # -- cchc overdue --xlsx -------------------------------------------------------------------------
@@ -55,7 +61,7 @@ def test_overdue_xlsx_writes_the_list_and_summary(tmp_path):
     assert f"Đã ghi {out}" in result.stderr
     wb = load_workbook(out)
     assert wb.sheetnames == ["Quá hạn", "Tổng hợp"]
-    assert [(r[5], r[10]) for r in table(wb["Quá hạn"])[1:]] == [("a2", 366), ("a1", 91), ("a7", 91)]
+    assert [(r[2], r[7]) for r in table(wb["Quá hạn"])[1:]] == [(2, 366), (1, 91), (7, 91)]
 
 
 def test_overdue_xlsx_replaces_its_own_output_but_not_someone_elses(tmp_path):
@@ -118,24 +124,27 @@ def test_export_meeting_workbook_with_known_numbers(tmp_path):
     assert result.stdout.strip() == f"Đã ghi {out}"
     wb = load_workbook(out)
     assert wb.sheetnames == ["Tổng hợp", "Quá hạn", "Phiếu điểm", "Xếp hạng", "Biểu đồ", "Kế hoạch"]
-    summary = {r[1]: r[3:7] + r[8:] for r in table(wb["Tổng hợp"])[1:]}
-    assert summary == {
-        "Các sở, ban, ngành": [1, 0, 0, 1, None, None, None],
-        "Sở Nội vụ": [2, 1, 0, 1, 31, "Yếu", 2],
-        "Sở Thông tin và Truyền thông": [2, 0, 1, 1, None, None, None],
-        "Sở Tư pháp": [None, None, None, None, 100, "Xuất sắc", 1],
-        "UBND huyện An": [None, None, None, None, 20, "Yếu", 1],
+    summary = {r[1]: r[4:] for r in table(wb["Tổng hợp"])[1:]}
+    assert summary == {  # due in 2024, on time, late, not done, rate, overdue any year, points, band, rank
+        "Sở Tư pháp": [None, None, None, None, None, 0, 100, "Xuất sắc", 1],
+        "Sở Nội vụ": [1, 0, 0, 1, 0, 2, 31, "Yếu", 2],
+        "UBND huyện An": [None, None, None, None, None, 0, 20, "Yếu", 1],
+        "Sở Thông tin và Truyền thông": [1, 0, 0, 1, 0, 2, None, None, None],
+        "Sở Khoa học và Công nghệ": [None, None, None, None, None, 1, None, None, None],
+        "Văn phòng UBND tỉnh": [None, None, None, None, None, 1, None, None, None],
+        "Tổng cộng": [2, 0, 0, 2, 0, 6, None, None, None],
     }
     ranking = table(wb["Xếp hạng"])
     assert [(r[0], r[1]) for r in ranking[1:]] == [(1, "Sở Tư pháp"), (2, "Sở Nội vụ"), (1, "UBND huyện An")]
     ws = wb["Tổng hợp"]
-    block = [ws.cell(r, 1).value for r in range(1, header_row(ws))]
+    block = [ws.cell(r, 1).value for r in range(1, header_row(ws))] + [ws.cell(r, 5).value for r in range(1, header_row(ws))]
     assert "KẾT QUẢ THỰC HIỆN CẢI CÁCH HÀNH CHÍNH NĂM 2024" in block and "Tính đến ngày 30/06/2024" in block
-    assert any(line and line.startswith("Nguồn số liệu: kế hoạch mau-2023-2024") for line in block)
+    assert "SỞ NỘI VỤ" in block and "Tỉnh Mẫu, ngày 30 tháng 6 năm 2024" in block
+    assert any(line and line.startswith("Nguồn số liệu: KH mẫu 2023-2024; báo cáo tiến độ") for line in block)
     assert "Số liệu minh họa — không phải số liệu chính thức" in block
-    assert len(wb["Biểu đồ"]._charts) == 2  # departments and district committees; no agency selected
-    plan = {r[4]: r[-1] for r in table(wb["Kế hoạch"])[1:]}
-    assert plan["a1"] == "Quá hạn" and plan["a4"] == "Thường xuyên"
+    assert len(wb["Biểu đồ"]._charts) == 1  # the departments; a district alone gets no single-bar chart
+    plan = {r[1]: r[-1] for r in table(wb["Kế hoạch"])[1:]}
+    assert plan[1] == "Quá hạn" and plan[4] == "Thường xuyên"
 
 
 def test_export_selected_agency(tmp_path):
@@ -143,23 +152,20 @@ def test_export_selected_agency(tmp_path):
     result = export_fixture(out, "--agency", "so noi vu")
     assert result.exit_code == 0, result.output
     wb = load_workbook(out)
-    assert [(r[1], r[2], r[5]) for r in table(wb["Quá hạn"])[1:]] == [
-        ("Sở Nội vụ", "Các sở, ban, ngành", "a2"),
-        ("Sở Nội vụ", None, "a1"),
-    ]
+    assert [(r[1], r[2]) for r in table(wb["Quá hạn"])[1:]] == [("Các sở, ban, ngành", 2), ("Sở Nội vụ", 1)]
     scorecard = table(wb["Phiếu điểm"])[1:]
-    assert {r[0] for r in scorecard} == {"Sở Nội vụ"} and len(scorecard) == 17  # every qd766 metric
-    assert sum(r[6] for r in scorecard) == pytest.approx(31)
+    criteria = [r for r in scorecard if r[6] in ("Đạt", "Không đạt", "Không có số liệu")]
+    assert scorecard[0][0] == "Sở Nội vụ — Sở, ban, ngành" and len(criteria) == 17  # every qd766 metric
+    assert sum(r[4] for r in criteria) == pytest.approx(31)
+    assert [r[4] for r in scorecard if r[1] == "Tổng điểm"] == [31]
     charts = wb["Biểu đồ"]
-    assert len(charts._charts) == 3  # points per area, then the two ranking charts
+    assert len(charts._charts) == 2  # points per area, then the departments' totals
     areas = table(charts)[1:]
     assert [a[:2] for a in areas][:2] == [
         ["cong-khai", "Công khai, minh bạch"],
         ["tien-do", "Tiến độ giải quyết"],
     ]
-    assert (
-        len(areas) == 6 and sum(a[2] for a in areas) == pytest.approx(31) and sum(a[3] for a in areas) == 100
-    )
+    assert len(areas) == 6 and sum(a[2] for a in areas) == pytest.approx(31) and sum(a[3] for a in areas) == 100
 
 
 def test_export_selected_agency_without_figures_still_gets_its_scorecard(tmp_path):
@@ -167,9 +173,10 @@ def test_export_selected_agency_without_figures_still_gets_its_scorecard(tmp_pat
     result = export_fixture(out, "--agency", "Văn phòng UBND tỉnh")
     assert result.exit_code == 0, result.output
     wb = load_workbook(out)
-    assert {r[8] for r in table(wb["Phiếu điểm"])[1:]} == {"Không có số liệu"}
-    assert table(wb["Xếp hạng"])[-1][:2] == [None, "Văn phòng UBND tỉnh"]  # listed, not ranked
-    assert len(wb["Biểu đồ"]._charts) == 3  # its areas and the two ranking charts; no bar for it
+    marks = {r[6] for r in table(wb["Phiếu điểm"])[1:] if r[0] and "." not in r[0] and r[0] != r[0].lower()}
+    assert "Không có số liệu" in {r[6] for r in table(wb["Phiếu điểm"])[1:]} and "Đạt" not in marks
+    assert table(wb["Xếp hạng"])[-1][:2] == [None, "● Văn phòng UBND tỉnh"]  # listed and marked, not ranked
+    assert len(wb["Biểu đồ"]._charts) == 2  # its areas and the departments; no bar for it
 
 
 def test_export_on_bundled_data_matches_cchc_score(tmp_path):
@@ -178,13 +185,15 @@ def test_export_on_bundled_data_matches_cchc_score(tmp_path):
     assert result.exit_code == 0, result.output
     scores = json.loads(run_cli("score", "2024", "--format", "json", cwd=ROOT).stdout)
     wb = load_workbook(out)
-    ranking = table(wb["Xếp hạng"])[1:]
-    assert [(r[1], r[-4], r[-3], r[-2], r[-1]) for r in ranking] == [
-        (a["agency"], a["total"], a["max"], a["percent"], a["band"]) for a in scores["agencies"]
+    header, *ranking = table(wb["Xếp hạng"])
+    total, band = header.index("Tổng điểm"), header.index("Xếp loại")
+    share = header.index("Tỷ lệ điểm (%)")  # maxima differ (Thanh tra tỉnh skips area III): max and share shown
+    assert [(r[1], r[total], r[share], r[band]) for r in ranking] == [
+        (a["agency"], a["total"], a["percent"], a["band"]) for a in scores["agencies"]
     ]
     ws = wb["Tổng hợp"]
-    assert ws["A1"].value == "ỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG"
-    assert ws["A4"].value == "Tính đến ngày 31/12/2024"  # the default as-of for a past year
+    assert (ws["A1"].value, ws["A2"].value) == ("UBND TỈNH HẢI DƯƠNG", "SỞ NỘI VỤ")  # from the registry
+    assert ws["A6"].value == "Tính đến ngày 31/12/2024"  # the default as-of for a past year
     assert len(table(wb["Kế hoạch"])) > 100
 
 

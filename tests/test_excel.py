@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 
 import cchc.adapters.excel as excel
 from cchc.adapters.excel import (
@@ -95,6 +96,7 @@ def score_result() -> dict:
         "agencies": [
             {
                 "agency": "Sở Nội vụ",
+                "agency_id": "so-noi-vu",
                 "kind": "department",
                 **group,
                 "total": 91.5,
@@ -132,6 +134,7 @@ def score_result() -> dict:
             },
             {
                 "agency": "Sở Tư pháp",
+                "agency_id": "so-tu-phap",
                 "kind": "department",
                 **group,
                 "total": 72.0,
@@ -169,6 +172,7 @@ def score_result() -> dict:
             },
             {
                 "agency": "UBND huyện An",
+                "agency_id": "ubnd-huyen-a",
                 "kind": "district-committee",
                 "block": "huyen",
                 "block_title": "Khối huyện",
@@ -188,19 +192,32 @@ def score_result() -> dict:
 
 
 def write_meeting(path: Path, agency: str | None = None, **overrides) -> None:
+    from cchc.adapters.excel import Heading
+    from cchc.app.export import agency_lines
+
     pairs, book = fixture_inputs()
+    result = score_result()
+    registry = pairs[0][1]
+    selected = registry.find(agency).id if agency else None
+    summary, notes = agency_lines(pairs, book, registry, result, 2024, AS_OF, selected)
     arguments = {
+        "heading": Heading(
+            title="Kết quả thực hiện cải cách hành chính năm 2024",
+            issuer="Ủy ban nhân dân tỉnh Mẫu",
+            office="Sở Nội vụ",
+            as_of=AS_OF,
+            scope=agency or "",
+            source="báo cáo của các cơ quan",
+            illustrative=True,
+        ),
         "year": 2024,
-        "as_of": AS_OF,
-        "overdue_report": overdue_report(pairs, book, AS_OF),
-        "agency_report": overdue_report(pairs, book, AS_OF, agency) if agency else None,
-        "score_result": score_result(),
+        "summary": summary,
+        "summary_notes": notes,
+        "overdue_report": overdue_report(pairs, book, AS_OF, agency),
+        "score_result": result,
         "plans": [plan for plan, _ in pairs],
-        "statuses": activity_statuses(pairs, book, AS_OF),
+        "statuses": activity_statuses(pairs, book, AS_OF, agency),
         "selected_agency": agency,
-        "issuer": "Ủy ban nhân dân tỉnh Mẫu",
-        "source": "báo cáo của các cơ quan",
-        "illustrative": True,
     }
     write_meeting_workbook(path, **{**arguments, **overrides})
 
@@ -211,8 +228,13 @@ def header_row(ws) -> int:
 
 
 def table(ws) -> list[list]:
-    """Header and data rows (the title block left out)."""
-    return [list(row) for row in ws.iter_rows(min_row=header_row(ws), values_only=True)]
+    """Header and data rows (the title block left out), up to the blank row before the notes."""
+    rows = []
+    for row in ws.iter_rows(min_row=header_row(ws), values_only=True):
+        if all(v is None for v in row):
+            break
+        rows.append(list(row))
+    return rows
 
 
 def column(ws, header: str) -> int:
@@ -238,23 +260,20 @@ def test_overdue_workbook_sheets_and_values(tmp_path):
     assert rows[0] == [
         "STT",
         "Cơ quan chủ trì",
-        "Cơ quan thực hiện hiện nay",
-        "Kế hoạch",
         "Số TT",
-        "Mã",
         "Nội dung",
         "Sản phẩm",
-        "Kỳ",
-        "Hạn",
-        "Số ngày quá hạn",
-        "Tình trạng báo cáo",
+        "Kỳ chưa hoàn thành",
+        "Số lần",
+        "Quá hạn (ngày)",
+        "Báo cáo",
     ]
-    assert [(r[1], r[5], r[8], r[9].date(), r[10]) for r in rows[1:]] == [
-        ("Các sở, ban, ngành", "a2", "2023-06", dt.date(2023, 6, 30), 366),
-        ("Sở Nội vụ", "a1", "2024", dt.date(2024, 3, 31), 91),
-        ("Sở Thông tin và Truyền thông", "a7", "2024-Q1", dt.date(2024, 3, 31), 91),
+    assert [(r[1], r[2], r[5], r[6], r[7]) for r in rows[1:]] == [
+        ("Các sở, ban, ngành", 2, "Tháng 6/2023", 1, 366),
+        ("Sở Nội vụ", 1, "Năm 2024", 1, 91),
+        ("Sở Thông tin và Truyền thông (nay: Sở Khoa học và Công nghệ)", 7, "Quý I/2024", 1, 91),
     ]
-    assert rows[3][2] == "Sở Khoa học và Công nghệ" and rows[3][11] == "Đang thực hiện"
+    assert rows[3][8] == "Đang thực hiện"
     summary = table(wb["Tổng hợp"])
     assert summary[0][3:] == ["Phải hoàn thành", "Đúng hạn", "Trễ hạn", "Quá hạn", "Tỷ lệ đúng hạn"]
     assert [r[1:7] for r in summary[1:]] == [
@@ -268,14 +287,16 @@ def test_overdue_workbook_sheets_and_values(tmp_path):
 
 def test_numbers_and_dates_are_stored_as_numbers_with_formats(tmp_path):
     path = tmp_path / "qua-han.xlsx"
-    write_overdue_workbook(fixture_report(), path)
+    write_overdue_workbook(fixture_report(within=31), path)
     wb = load_workbook(path)
     ws = wb["Quá hạn"]
     first = header_row(ws) + 1
-    due = ws.cell(first, column(ws, "Hạn"))
-    assert isinstance(due.value, dt.datetime) and due.is_date and due.number_format == "dd/mm/yyyy"
-    days = ws.cell(first, column(ws, "Số ngày quá hạn"))
+    days = ws.cell(first, column(ws, "Quá hạn (ngày)"))
     assert days.data_type == "n" and days.value == 366 and days.number_format == "#,##0"
+    assert ws.cell(first, 1).data_type == "n" and ws.cell(first, column(ws, "Số TT")).value == 2  # numbers, not text
+    soon = wb["Sắp đến hạn"]
+    due = soon.cell(header_row(soon) + 1, column(soon, "Hạn"))
+    assert isinstance(due.value, dt.datetime) and due.is_date and due.number_format == "dd/mm/yyyy"
     summary = wb["Tổng hợp"]
     rate = summary.cell(header_row(summary) + 2, column(summary, "Tỷ lệ đúng hạn"))
     assert rate.data_type == "n" and rate.value == 0.5 and rate.number_format == "0.0%"
@@ -301,41 +322,37 @@ def test_header_is_frozen_filtered_and_printed_on_every_page(tmp_path):
     for ws in load_workbook(path):
         h = header_row(ws)
         assert ws.freeze_panes == f"A{h + 1}"
+        assert ws.sheet_view.pane.ySplit == 1 and ws.sheet_view.topLeftCell == f"A{h}"  # only the header frozen
         assert ws.print_title_rows == f"${h}:${h}"
     ws = load_workbook(path)["Quá hạn"]
-    assert ws.auto_filter.ref == f"A{header_row(ws)}:L{header_row(ws) + 3}"
+    assert ws.auto_filter.ref == f"A{header_row(ws)}:I{header_row(ws) + 3}"
     summary = load_workbook(path)["Tổng hợp"]
-    assert (
-        summary.auto_filter.ref == f"A{header_row(summary)}:H{header_row(summary) + 3}"
-    )  # the total row is outside
+    assert summary.auto_filter.ref == f"A{header_row(summary)}:H{header_row(summary) + 3}"  # the total row is outside
 
 
-def test_print_setup_a4_landscape_fit_to_width_page_numbers(tmp_path):
+def test_print_setup_a4_landscape_legible_scale_page_numbers(tmp_path):
     path = tmp_path / "qua-han.xlsx"
     write_overdue_workbook(fixture_report(), path)
     for ws in load_workbook(path):
         assert ws.page_setup.orientation == "landscape"
         assert int(ws.page_setup.paperSize) == 9  # A4
-        assert (int(ws.page_setup.fitToWidth), int(ws.page_setup.fitToHeight)) == (1, 0)
-        assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+        assert ws.sheet_properties.pageSetUpPr.fitToPage is False  # a fixed scale, never shrunk to fit
+        assert 80 <= int(ws.page_setup.scale) <= 100
         assert ws.print_options.horizontalCentered
         assert ws.oddFooter.center.text == "Trang &P/&N"
 
 
-def test_overdue_rows_are_filled_red_by_a_conditional_format(tmp_path):
+def test_overdue_counts_are_bold_dark_red_and_rows_are_not_filled(tmp_path):
     path = tmp_path / "qua-han.xlsx"
     write_overdue_workbook(fixture_report(), path)
     wb = load_workbook(path)
-    ws = wb["Quá hạn"]
-    first = header_row(ws) + 1
-    (rule_range,) = list(ws.conditional_formatting)
-    assert str(rule_range.sqref) == f"A{first}:L{first + 2}"
-    (rule,) = rule_range.rules
-    assert rule.type == "expression" and rule.formula == [f"$K{first}>0"]  # the days-overdue column
-    assert rule.dxf.fill.fgColor.rgb == RED
+    for ws in wb:
+        assert not list(ws.conditional_formatting)  # colour only where it carries meaning
     summary = wb["Tổng hợp"]
-    (rule_range,) = list(summary.conditional_formatting)
-    assert rule_range.rules[0].formula == [f"$G{header_row(summary) + 1}>0"]  # the overdue count
+    overdue = column(summary, "Quá hạn")
+    cell = summary.cell(header_row(summary) + 1, overdue)
+    assert cell.value == 1 and cell.font.b and cell.font.color.rgb == "009C0006"  # bold survives grey printing
+    assert summary.cell(header_row(summary) + 1, 2).fill.fgColor.rgb == "00000000"
 
 
 def test_title_block_names_issuer_date_source_and_sample_data(tmp_path):
@@ -368,17 +385,16 @@ def test_title_block_without_sample_data_and_with_agency(tmp_path):
     block = [ws.cell(r, 1).value for r in range(1, header_row(ws))]
     assert "Tính đến ngày 30/06/2024 — Sở Nội vụ" in block
     assert not any("minh họa" in (line or "") for line in block)
-    assert table(ws)[0][2] == "Với tư cách thành viên của"
-    assert [r[2] for r in table(ws)[1:]] == ["Các sở, ban, ngành", None]
+    assert table(ws)[0][1] == "Chủ trì (theo kế hoạch)"
+    assert [r[1] for r in table(ws)[1:]] == ["Các sở, ban, ngành", "Sở Nội vụ"]  # the lead as the plan writes it
 
 
-def test_column_widths_fit_the_text_with_caps_and_long_text_wraps(tmp_path):
+def test_column_widths_fit_the_page_with_caps_and_long_text_wraps(tmp_path):
     path = tmp_path / "qua-han.xlsx"
     write_overdue_workbook(fixture_report(), path)
     ws = load_workbook(path)["Quá hạn"]
-    agency = ws.column_dimensions["B"].width
-    assert agency == pytest.approx(len("Sở Thông tin và Truyền thông") * 1.1 + 2, abs=0.1)
-    assert ws.column_dimensions["J"].width == 12  # dd/mm/yyyy
+    widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, 10)]
+    assert sum(widths) * excel.UNIT_POINTS == pytest.approx(excel.PRINT_WIDTH, abs=2)  # spans the page
     assert ws.cell(header_row(ws) + 1, column(ws, "Nội dung")).alignment.wrap_text
     long_text = "Rà soát " * 100
     report = fixture_report()
@@ -388,8 +404,10 @@ def test_column_widths_fit_the_text_with_caps_and_long_text_wraps(tmp_path):
     finally:
         report.groups[0].rows[0].duty.activity.text = "Rà soát quy chế"
     ws = load_workbook(path)["Quá hạn"]
-    assert ws.column_dimensions["G"].width == 60  # capped
-    assert ws.cell(header_row(ws) + 1, 7).value == long_text
+    text = column(ws, "Nội dung")
+    assert ws.column_dimensions[get_column_letter(text)].width * excel.UNIT_POINTS <= 330 + 1  # capped
+    assert ws.cell(header_row(ws) + 1, text).value == long_text
+    assert ws.row_dimensions[header_row(ws) + 1].height >= 10 * 12  # 800 characters: many lines
 
 
 def test_upcoming_sheet_with_within(tmp_path):
@@ -398,9 +416,8 @@ def test_upcoming_sheet_with_within(tmp_path):
     wb = load_workbook(path)
     assert wb.sheetnames == ["Quá hạn", "Sắp đến hạn", "Tổng hợp"]
     rows = table(wb["Sắp đến hạn"])
-    assert rows[0][-2] == "Còn (ngày)"
-    assert [(r[4], r[-2]) for r in rows[1:]] == [("a6", 31)]
-    assert not list(wb["Sắp đến hạn"].conditional_formatting)  # not late: no red
+    assert rows[0][-4:] == ["Kỳ", "Hạn", "Còn (ngày)", "Báo cáo"]
+    assert [(r[2], r[-4], r[-2]) for r in rows[1:]] == [(6, "Tháng 7/2024", 31)]
 
 
 def test_english_headers_and_sheet_names(tmp_path, english):
@@ -552,14 +569,11 @@ def test_large_list_is_streamed_in_bounded_memory(tmp_path):
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert peak < 12_000_000, (
-        f"peak {peak / 1e6:.1f} MB"
-    )  # flat (~5 MB at any size); in memory, 10,000 rows take 26 MB
+    assert peak < 12_000_000, f"peak {peak / 1e6:.1f} MB"  # flat (~5 MB at any size); in memory, 10,000 rows take 26 MB
     ws = load_workbook(path, read_only=True)["Quá hạn"]
-    assert (
-        ws.max_row == 5 + 1 + 1 + 10_000
-    )  # title block (issuer, title, date, source, sample), blank, header
-    assert ws.max_column == 12  # with "carried by now", without "as a member of"
+    # title block (issuer, title, date, source, sample), blank, header, rows, blank, note
+    assert ws.max_row == 5 + 1 + 1 + 10_000 + 2
+    assert ws.max_column == 9  # who carries a merged agency's duty now is in the lead's cell
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path, monkeypatch):
@@ -588,57 +602,63 @@ def test_score_workbook_scorecards_ranking_and_charts(tmp_path):
     assert wb.sheetnames == ["Phiếu điểm", "Xếp hạng", "Biểu đồ"]
     ranking = wb["Xếp hạng"]
     rows = table(ranking)
-    assert rows[0] == [
-        "Hạng",
-        "Cơ quan",
-        "Khối",
-        "Lĩnh vực I",
-        "Lĩnh vực II",
-        "Tổng điểm",
-        "Tối đa",
-        "Tỷ lệ điểm (%)",
-        "Xếp loại",
-    ]
+    assert rows[0] == ["Hạng", "Cơ quan", "Khối", "Lĩnh vực I", "Lĩnh vực II", "Tổng điểm (tối đa 100)", "Xếp loại"]
     assert [r[:3] + r[5:] for r in rows[1:]] == [
-        [1, "Sở Nội vụ", "Sở, ban, ngành", 91.5, 100, 91.5, "Xuất sắc"],
-        [2, "Sở Tư pháp", "Sở, ban, ngành", 72, 100, 72, "Khá"],
-        [1, "UBND huyện An", "Khối huyện", 45, 100, 45, "Yếu"],  # ranked as a block: the block's title
+        [1, "Sở Nội vụ", "Sở, ban, ngành", 91.5, "Xuất sắc"],
+        [2, "Sở Tư pháp", "Sở, ban, ngành", 72, "Khá"],
+        [1, "UBND huyện An", "Khối huyện", 45, "Yếu"],  # ranked as a block: the block's title
     ]
     first = header_row(ranking) + 1
     assert ranking.cell(first, 1).number_format == '0" / 2"'  # rank 1 of 2, still a number
     assert ranking.cell(first, 6).number_format == "0.00"
     charts = wb["Biểu đồ"]._charts
-    assert len(charts) == 2  # one ranking chart per group; no area chart without a single agency
+    assert len(charts) == 1  # the departments; one district alone gets no single-bar chart
+
+
+def test_scorecards_have_area_subtotals_total_band_and_rank_and_a_page_each(tmp_path):
+    path = tmp_path / "diem.xlsx"
+    write_score_workbook(score_result(), path)
+    ws = load_workbook(path)["Phiếu điểm"]
+    rows = table(ws)
+    assert rows[0] == ["Mã", "Tiêu chí", "Chỉ tiêu", "Thực tế", "Điểm", "Tối đa", "Đánh giá"]
+    first_card = rows[1:11]
+    assert [r[:2] for r in first_card] == [
+        ["Sở Nội vụ — Sở, ban, ngành", None],
+        ["I", "Chỉ đạo, điều hành"],
+        ["I.1", get_indicator("on_time_dossiers").title("vi")],
+        ["II", "Cải cách thể chế"],
+        ["II.1", get_indicator("waiting_time").title("vi")],
+        [None, "Tổng điểm"],
+        [None, "Xếp loại"],
+        [None, "Hạng: 1/2 (Sở, ban, ngành)"],
+        ["Sở Tư pháp — Sở, ban, ngành", None],
+        ["I", "Chỉ đạo, điều hành"],
+    ]
+    assert [r[4:6] for r in first_card[1:6:2]] == [[60, 60], [31.5, 40], [91.5, 100]]
+    assert first_card[6][6] == "Xuất sắc"
+    h = header_row(ws)
+    assert [b.id for b in ws.row_breaks.brk] == [h + 8, h + 16]  # after each card but the last
+    assert ws.cell(h + 6, 2).font.b  # the total row is bold
 
 
 def test_scorecard_cells_keep_numbers_with_unit_and_target_formats(tmp_path):
     path = tmp_path / "diem.xlsx"
     write_score_workbook(score_result(), path)
     ws = load_workbook(path)["Phiếu điểm"]
-    rows = table(ws)
-    assert rows[0] == [
-        "Cơ quan",
-        "Lĩnh vực",
-        "Mã tiêu chí",
-        "Tiêu chí",
-        "Thực tế",
-        "Chỉ tiêu",
-        "Điểm",
-        "Tối đa",
-        "Đánh giá",
-    ]
-    first = header_row(ws) + 1
-    actual, target = ws.cell(first, 5), ws.cell(first, 6)
+    h = header_row(ws)
+    cells = {ws.cell(r, 1).value + "/" + str(r > h + 8): r for r in range(h + 1, h + 24) if ws.cell(r, 1).value in ("I.1", "II.1")}
+    first, second = cells["I.1/False"], cells["II.1/False"]
+    target, actual = ws.cell(first, 3), ws.cell(first, 4)
     assert (actual.value, actual.number_format) == (pytest.approx(0.955), "0.0%")
     assert (target.value, target.number_format) == (pytest.approx(0.95), '"≥ "0.0%')
-    minutes, limit = ws.cell(first + 1, 5), ws.cell(first + 1, 6)
+    limit, minutes = ws.cell(second, 3), ws.cell(second, 4)
     assert (minutes.value, minutes.number_format) == (17.5, '#,##0.0" phút"')
     assert (limit.value, limit.number_format) == (15, '"≤ "#,##0.0" phút"')
-    window = ws.cell(first + 3, 6)
+    assert ws.cell(second, 7).value == "Không đạt" and ws.cell(second, 7).font.b  # not met: bold, not only red
+    window = ws.cell(cells["II.1/True"], 3)
     assert (window.value, window.number_format) == (5, '#,##0.0" phút – 15"')  # range 5–15 minutes
-    assert [r[4] for r in rows[1:]][2:] == [None, "0/0"]  # no data; met over nothing to measure
-    assert [r[8] for r in rows[1:]] == ["Đạt", "Không đạt", "Không có số liệu", "Đạt"]
-    assert rows[1][3] == get_indicator("on_time_dossiers").title("vi")
+    assert ws.cell(cells["I.1/True"], 4).value is None and ws.cell(cells["II.1/True"], 4).value == "0/0"
+    assert ws.cell(cells["I.1/True"], 7).value == "Không có số liệu"
 
 
 def test_band_colours(tmp_path):
@@ -646,10 +666,8 @@ def test_band_colours(tmp_path):
     write_score_workbook(score_result(), path)
     ws = load_workbook(path)["Xếp hạng"]
     band = column(ws, "Xếp loại")
-    fills = {
-        ws.cell(r, band).value: ws.cell(r, band).fill.fgColor.rgb
-        for r in range(header_row(ws) + 1, ws.max_row + 1)
-    }
+    last = header_row(ws) + len(table(ws)) - 1
+    fills = {ws.cell(r, band).value: ws.cell(r, band).fill.fgColor.rgb for r in range(header_row(ws) + 1, last + 1)}
     assert fills == {"Xuất sắc": "0063BE7B", "Khá": "00FFEB9C", "Yếu": "00FFC7CE"}
 
 
@@ -664,7 +682,8 @@ def test_single_agency_score_workbook_has_the_area_chart(tmp_path):
         ["I", "Chỉ đạo, điều hành", 60, 60],
         ["II", "Cải cách thể chế", 31.5, 40],
     ]
-    assert len(ws._charts) == 2
+    assert len(ws._charts) == 1  # its areas; a ranking of one is no chart
+    assert [b.id for b in ws.row_breaks.brk] == [header_row(ws) + 2]  # the chart on a page of its own
 
 
 def test_meeting_workbook_sheets_and_summary(tmp_path):
@@ -676,32 +695,34 @@ def test_meeting_workbook_sheets_and_summary(tmp_path):
     assert summary[0] == [
         "STT",
         "Cơ quan",
-        "Cơ quan thực hiện hiện nay",
-        "Phải hoàn thành",
+        "Khối",
+        "Cơ quan kế thừa",
+        "Phải hoàn thành năm 2024",
         "Đúng hạn",
         "Trễ hạn",
-        "Quá hạn",
+        "Chưa hoàn thành",
         "Tỷ lệ đúng hạn",
+        "Quá hạn đến 30/06/2024 (mọi năm)",
         "Điểm",
         "Xếp loại",
-        "Hạng",
+        "Hạng trong khối",
     ]
-    assert [r[1:2] + r[3:7] + r[8:] for r in summary[1:]] == [
-        ["Các sở, ban, ngành", 1, 0, 0, 1, None, None, None],
-        ["Sở Nội vụ", 2, 1, 0, 1, 91.5, "Xuất sắc", 1],
-        ["Sở Thông tin và Truyền thông", 2, 0, 1, 1, None, None, None],
-        ["Sở Tư pháp", None, None, None, None, 72, "Khá", 2],
-        ["UBND huyện An", None, None, None, None, 45, "Yếu", 1],
+    # one row per real agency: the collective's duty counted for each member, no group rows
+    assert [r[1:3] + r[4:] for r in summary[1:]] == [
+        ["Sở Nội vụ", "Sở, ban, ngành", 1, 0, 0, 1, 0, 2, 91.5, "Xuất sắc", 1],
+        ["Sở Tư pháp", "Sở, ban, ngành", None, None, None, None, None, 0, 72, "Khá", 2],
+        ["UBND huyện An", "Khối huyện", None, None, None, None, None, 0, 45, "Yếu", 1],
+        ["Sở Thông tin và Truyền thông", "Sở, ban, ngành", 1, 0, 0, 1, 0, 2, None, None, None],
+        ["Sở Khoa học và Công nghệ", "Sở, ban, ngành", None, None, None, None, None, 1, None, None, None],
+        ["Văn phòng UBND tỉnh", "Văn phòng UBND tỉnh", None, None, None, None, None, 1, None, None, None],
+        ["Tổng cộng", None, 2, 0, 0, 2, 0, 6, None, None, None],
     ]
+    assert summary[4][3] == "Sở Khoa học và Công nghệ"
     ws = wb["Tổng hợp"]
-    (rule_range,) = list(ws.conditional_formatting)
-    assert rule_range.rules[0].formula == [f"$G{header_row(ws) + 1}>0"]
-    assert ws.cell(header_row(ws) + 2, 10).fill.fgColor.rgb == "0063BE7B"
-    assert [ws.cell(r, 1).value for r in range(1, 3)] == [
-        "ỦY BAN NHÂN DÂN TỈNH MẪU",
-        "KẾT QUẢ THỰC HIỆN CẢI CÁCH HÀNH CHÍNH NĂM 2024",
-    ]
-    assert len(table(wb["Phiếu điểm"])) == 1 + 4  # every agency's criteria
+    assert ws.cell(header_row(ws) + 1, 12).fill.fgColor.rgb == "0063BE7B"
+    assert [ws.cell(r, 1).value for r in range(1, 3)] == ["ỦY BAN NHÂN DÂN TỈNH MẪU", "SỞ NỘI VỤ"]
+    notes = [ws.cell(r, 1).value for r in range(header_row(ws) + len(summary) + 1, ws.max_row + 1)]
+    assert any(n and "được tính cho từng cơ quan thành viên" in n for n in notes)
     for sheet in wb:
         assert sheet.page_setup.orientation == "landscape" and sheet.oddFooter.center.text == "Trang &P/&N"
 
@@ -711,20 +732,20 @@ def test_meeting_plan_sheet_shows_each_activity_status(tmp_path):
     write_meeting(path)
     ws = load_workbook(path)["Kế hoạch"]
     rows = table(ws)
-    assert rows[0][10:] == ["Phải hoàn thành", "Đúng hạn", "Trễ hạn", "Quá hạn", "Tình trạng"]
-    by_id = {r[4]: r[10:] for r in rows[1:]}
-    assert by_id == {
-        "a1": [2, 1, 0, 1, "Quá hạn"],
-        "a2": [1, 0, 0, 1, "Quá hạn"],
-        "a3": [1, 0, 1, 0, "Hoàn thành trễ hạn"],
-        "a4": [None, None, None, None, "Thường xuyên"],
-        "a5": [None, None, None, None, "Chờ sự kiện"],
-        "a6": [0, 0, 0, 0, "Chưa đến hạn"],
-        "a7": [1, 0, 0, 1, "Quá hạn"],
+    assert rows[0] == ["STT", "Số TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Thời hạn", "Phải hoàn thành", "Quá hạn", "Tình trạng"]
+    by_number = {r[1]: r[7:] for r in rows[1:]}
+    assert by_number == {
+        1: [2, 1, "Quá hạn"],
+        2: [1, 1, "Quá hạn"],
+        3: [1, 0, "Hoàn thành trễ hạn"],
+        4: [None, None, "Thường xuyên"],
+        5: [None, None, "Chờ sự kiện"],
+        6: [0, 0, "Chưa đến hạn"],
+        7: [1, 1, "Quá hạn"],
     }
-    assert rows[1][5] == "Báo cáo CCHC quý I" and rows[1][9] == "Quý I hàng năm"
-    (rule_range,) = list(ws.conditional_formatting)
-    assert rule_range.rules[0].formula == [f"$N{header_row(ws) + 1}>0"]
+    assert rows[1][2] == "Báo cáo CCHC quý I" and rows[1][6] == "Quý I hàng năm"
+    state = ws.cell(header_row(ws) + 1, 10)
+    assert state.font.b and state.font.color.rgb == "009C0006"
 
 
 def test_meeting_with_selected_agency(tmp_path):
@@ -732,32 +753,41 @@ def test_meeting_with_selected_agency(tmp_path):
     write_meeting(path, agency="Sở Nội vụ")
     wb = load_workbook(path)
     overdue = table(wb["Quá hạn"])
-    assert {r[1] for r in overdue[1:]} == {"Sở Nội vụ"}
-    assert [(r[5], r[2]) for r in overdue[1:]] == [("a2", "Các sở, ban, ngành"), ("a1", None)]
-    assert {r[0] for r in table(wb["Phiếu điểm"])[1:]} == {"Sở Nội vụ"}
-    assert len(table(wb["Tổng hợp"])) == 1 + 5  # the summary stays province-wide
+    assert [(r[1], r[2]) for r in overdue[1:]] == [("Các sở, ban, ngành", 2), ("Sở Nội vụ", 1)]
+    assert table(wb["Phiếu điểm"])[1][0] == "Sở Nội vụ — Sở, ban, ngành"
+    assert not any(r[0] and r[0].startswith("Sở Tư pháp") for r in table(wb["Phiếu điểm"]))
+    summary = wb["Tổng hợp"]
+    rows = table(summary)
+    assert len(rows) == 1 + 6 + 1  # the summary stays province-wide, the agency marked
+    assert rows[1][1] == "● Sở Nội vụ"
+    marked = summary.cell(header_row(summary) + 1, 2)
+    assert marked.font.b and marked.fill.fgColor.rgb == "00FFF2CC"
+    assert table(wb["Xếp hạng"])[1][1] == "● Sở Nội vụ"
+    assert [r[1] for r in table(wb["Kế hoạch"])[1:]] == [1, 2, 4, 6]  # only its activities
     charts = wb["Biểu đồ"]
-    assert charts["A3"].value == "Biểu đồ — điểm theo lĩnh vực của Sở Nội vụ"
+    assert "Biểu đồ — điểm theo lĩnh vực của Sở Nội vụ" in [charts.cell(r, 1).value for r in range(1, 8)]
     assert [r[0] for r in table(charts)] == ["Lĩnh vực", "I", "II"]
 
 
-def test_meeting_charts_reference_the_tables(tmp_path):
+def test_meeting_charts_reference_the_tables_and_highlight_the_agency(tmp_path):
     path = tmp_path / "hop.xlsx"
     write_meeting(path, agency="Sở Nội vụ")
+    wb = load_workbook(path)
+    h = header_row(wb["Biểu đồ"]) + 1
+    r = header_row(wb["Xếp hạng"]) + 1
     with zipfile.ZipFile(path) as package:
         charts = sorted(n for n in package.namelist() if n.startswith("xl/charts/chart"))
         xml = [package.read(n).decode() for n in charts]
-    assert len(xml) == 3
-    area, departments, districts = xml
-    h = 9  # issuer, title, caption, date, source, sample line, blank -> header on row 8, data from 9
+    assert len(xml) == 2  # the agency's areas; the departments (one district alone: no chart)
+    area, departments = xml
     assert '<barDir val="col" />' in area and '<grouping val="clustered" />' in area
-    assert (
-        area.count("<ser>") == 2 and f"'Biểu đồ'!C{h - 1}<" in area and f"'Biểu đồ'!D{h - 1}<" in area
-    )  # series names
-    assert f"'Biểu đồ'!$A${h}:$A${h + 1}" in area and f"'Biểu đồ'!$D${h}:$D${h + 1}" in area
-    assert '<barDir val="bar" />' in departments and f"'Xếp hạng'!$F${h}:$F${h + 1}" in departments
-    assert f"'Xếp hạng'!$B${h}:$B${h + 1}" in departments and "Sở, ban, ngành" in departments
-    assert f"'Xếp hạng'!$F${h + 2}<" in districts and "Khối huyện" in districts
+    assert area.count("<ser>") == 2 and f"'Biểu đồ'!$A${h}:$A${h + 1}" in area and f"'Biểu đồ'!$D${h}:$D${h + 1}" in area
+    assert '<barDir val="bar" />' in departments and f"'Xếp hạng'!$F${r}:$F${r + 1}" in departments
+    assert f"'Xếp hạng'!$B${r}:$B${r + 1}" in departments and "Sở, ban, ngành" in departments
+    for chart in xml:
+        assert 'typeface="Times New Roman"' in chart and '<showVal val="1" />' in chart
+        assert 'formatCode="0"' in chart  # a whole-number axis, not 0.00 … 100.00
+    assert "<dPt><idx val=\"0\" />" in departments  # Sở Nội vụ's bar, drawn dark
 
 
 def test_meeting_workbook_respects_force_rules(tmp_path):
@@ -779,11 +809,11 @@ def test_rows_with_long_wrapped_text_are_tall_enough(tmp_path):
     assert result.exit_code == 0, result.output
     ws = load_workbook(out)["Quá hạn"]
     first = header_row(ws) + 1
-    text_column = next(c.column for c in ws[header_row(ws)] if c.value == "Nội dung")
-    width = ws.column_dimensions[ws.cell(first, text_column).column_letter].width
-    for row in range(first, ws.max_row + 1):
+    text_column = column(ws, "Nội dung")
+    points = ws.column_dimensions[get_column_letter(text_column)].width * excel.UNIT_POINTS
+    for row in range(first, first + len(table(ws)) - 1):
         text = ws.cell(row, text_column).value or ""
-        lines = -(-len(text) * 1.1 // (width - 1))
+        lines = -(-len(text) * 5.0 // (points - 5))  # Times New Roman 12: at least 5 pt a character
         height = ws.row_dimensions[row].height
         if lines > 1:
             assert height is not None and height >= lines * 12, (row, text, height)

@@ -168,3 +168,70 @@ def test_a_province_loads_only_its_own_folder():
     assert ws.partial and {p.province for p in ws.plans} == {"Hải Dương"}
     everything = load_workspace(ROOT / "plans")
     assert not everything.partial and len({p.province for p in everything.plans}) == 3
+
+
+@pytest.mark.parametrize(
+    ("keys", "words"),
+    [
+        (["2021-08"], "Tháng 8/2021"),
+        (["2024-Q1"], "Quý I/2024"),
+        (["2024"], "Năm 2024"),
+        (["2024-H1"], "6 tháng đầu năm 2024"),
+        (["2024-09-15"], "Ngày 15/09/2024"),
+        (["2022-11/2023-01"], "Tháng 11/2022 – tháng 1/2023"),
+        ([f"2024-{m:02d}" for m in range(1, 13)], "Tháng 1–12/2024"),
+        (["2024-01", "2024-02", "2024-05"], "Tháng 1, 2, 5/2024"),
+        (["2024-Q1", "2024-Q3"], "Quý I, III/2024"),
+        (["2021", "2022", "2023", "2025"], "Năm 2021–2023, 2025"),
+        (["2023-12", "2024-01"], "Tháng 12/2023; Tháng 1/2024"),
+    ],
+)
+def test_periods_in_words(keys, words):
+    from cchc.core.overdue import periods_words
+
+    assert periods_words(keys) == words
+
+
+def test_a_monthly_duty_is_one_row_with_its_missed_months():
+    from cchc.app import Inputs, overdue
+    from cchc.core.overdue import group_recurring
+    from tests.conftest import ROOT
+
+    report = overdue(Inputs(plans=ROOT / "plans", province="Hải Dương", as_of=dt.date(2024, 12, 31)))
+    rows = report.overdue_rows()
+    groups = group_recurring(rows)
+    assert sum(g.count for g in groups) == len(rows) and len(groups) < len(rows)
+    keys = [(g.duty.plan.id, g.duty.activity.id, g.duty.owner_name) for g in groups]
+    assert len(keys) == len(set(keys))  # one row per duty and owner
+    monthly = max(groups, key=lambda g: g.count)
+    assert monthly.count >= 12 and "Tháng" in monthly.periods and monthly.days_late == max(s.days_late for s in monthly.statuses)
+
+
+def test_year_keeps_only_that_years_occurrences_of_a_multi_year_plan():
+    data = json.loads(run_cli("overdue", "--as-of", "2024-12-31", "--year", "2023", "--format", "json", cwd=FIXTURE).stdout)
+    assert {r["occurrence"][:4] for r in data["overdue"]} == {"2023"}
+    assert [(g["agency"], g["due"], g["overdue"]) for g in data["summary"]] == [
+        ("Các sở, ban, ngành", 1, 1),
+        ("Sở Nội vụ", 1, 0),
+        ("Sở Thông tin và Truyền thông", 1, 0),
+    ]
+
+
+def test_by_member_gives_each_member_of_a_collective_its_own_group():
+    data = json.loads(overdue("--by-member", "--format", "json").stdout)
+    summary = {g["agency"]: (g["due"], g["overdue"]) for g in data["summary"]}
+    assert "Các sở, ban, ngành" not in summary  # expanded into its members
+    assert summary == {
+        "Sở Nội vụ": (3, 2),  # a1 2023 and 2024, a2 as a member
+        "Sở Thông tin và Truyền thông": (3, 2),  # a2, a3 done late, a7
+        "Sở Khoa học và Công nghệ": (1, 1),
+        "Văn phòng UBND tỉnh": (1, 1),
+        "Sở Tư pháp": (1, 0),  # its own report completes its share of a2
+    }
+    for name, (due, late) in summary.items():  # the same as asking for each agency
+        single = json.loads(overdue("--agency", name, "--format", "json").stdout)["summary"]
+        assert [(g["due"], g["overdue"]) for g in single] == [(due, late)]
+    via = {r["agency"]: r["via"] for r in data["overdue"] if r["activity"] == "a2"}
+    assert via == {"Sở Nội vụ": "Các sở, ban, ngành", "Sở Thông tin và Truyền thông": "Các sở, ban, ngành", "Sở Khoa học và Công nghệ": "Các sở, ban, ngành", "Văn phòng UBND tỉnh": "Các sở, ban, ngành"}
+    table = overdue("--by-member").stdout
+    assert "Văn phòng UBND tỉnh — phải xong 1" in table and "(qua Các sở, ban, ngành)" in table

@@ -20,12 +20,22 @@ def plan_pairs(run: Run, plan_ids: tuple[str, ...] = (), year: int | None = None
     return [(plan, ws.registry_of(plan)) for plan in plans]
 
 
-def overdue(inputs: Inputs, plan_ids: tuple[str, ...] = (), agency: str | None = None, within: int | None = None, year: int | None = None, run: Run | None = None) -> Any:
-    """The overdue report (:class:`cchc.core.overdue.OverdueReport`) as of the run's date."""
+def overdue(
+    inputs: Inputs,
+    plan_ids: tuple[str, ...] = (),
+    agency: str | None = None,
+    within: int | None = None,
+    year: int | None = None,
+    run: Run | None = None,
+    by_member: bool = False,
+) -> Any:
+    """The overdue report (:class:`cchc.core.overdue.OverdueReport`) as of the run's date: with
+    ``year``, only the occurrences due that year of the plans covering it; with ``by_member``, each
+    member of a collective lead in its own group."""
     from cchc.core.overdue import overdue_report
 
     run = run or Run(inputs)
-    return overdue_report(plan_pairs(run, plan_ids, year), run.progress, inputs.date(), agency, within)
+    return overdue_report(plan_pairs(run, plan_ids, year), run.progress, inputs.date(), agency, within, year, by_member)
 
 
 def plans_and_progress(inputs: Inputs, plan_ids: tuple[str, ...] = ()) -> tuple[list[tuple[Any, Any]], Any]:

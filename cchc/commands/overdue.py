@@ -8,7 +8,7 @@ import click
 
 from cchc.commands._options import AS_OF, PLANS_DIR, PROGRESS, make_inputs
 from cchc.commands._output import check_destination, emit, force_option, format_option, output_option
-from cchc.core.i18n import tr
+from cchc.core.i18n import get_lang, tr
 from cchc.core.labels import REPORTED_LABELS, SCHEDULE_KIND_LABELS, label
 
 
@@ -20,12 +20,13 @@ from cchc.core.labels import REPORTED_LABELS, SCHEDULE_KIND_LABELS, label
 @click.option("--province", help=tr("Chỉ kế hoạch của tỉnh này.", "Only this province's plans."))
 @click.option("--agency", help=tr("Chỉ nhiệm vụ của cơ quan này (kể cả với tư cách thành viên của 'Các sở, ban, ngành'…).", "Only this agency's duties (including as a member of a collective)."))
 @click.option("--within", type=click.IntRange(min=0), help=tr("Liệt kê thêm việc đến hạn trong N ngày tới.", "Also list what falls due in the next N days."))
-@click.option("--year", type=click.IntRange(1990, 2100), help=tr("Chỉ các kế hoạch có kỳ bao gồm năm này.", "Only plans whose period covers this year."))
+@click.option("--year", type=click.IntRange(1990, 2100), help=tr("Chỉ các kỳ có hạn trong năm này (một năm của kế hoạch nhiều năm).", "Only the periods due in this year (one year of a multi-year plan)."))
+@click.option("--by-member", is_flag=True, help=tr("Mỗi cơ quan thành viên của một tập thể ('UBND các huyện…') thành một nhóm riêng.", "Each member of a collective lead ('UBND các huyện…') in a group of its own."))
 @format_option
 @output_option
 @click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path), help=tr("Ghi thêm ra tệp Excel.", "Also write an Excel workbook."))
 @force_option
-def command(plan_ids, plans_dir, progress_path, as_of, province, agency, within, year, fmt, output, xlsx_path, force) -> None:  # noqa: ANN001
+def command(plan_ids, plans_dir, progress_path, as_of, province, agency, within, year, by_member, fmt, output, xlsx_path, force) -> None:  # noqa: ANN001
     from cchc.app.overdue_report import overdue
 
     inputs = make_inputs(plans_dir, province, progress_path=progress_path, as_of=as_of)
@@ -35,7 +36,7 @@ def command(plan_ids, plans_dir, progress_path, as_of, province, agency, within,
         from cchc.adapters.excel import check_target
 
         check_target(xlsx_path, force, tuple(sources))
-    report = overdue(inputs, tuple(plan_ids), agency, within, year)
+    report = overdue(inputs, tuple(plan_ids), agency, within, year, by_member=by_member)
     emit(OverdueView(report), fmt, output)
     if xlsx_path is not None:
         from cchc.adapters.excel import write_overdue_workbook
@@ -107,11 +108,28 @@ def report_rows(report) -> tuple[list[str], list[list]]:  # noqa: ANN001
 
 
 def _short(text: str, width: int = 80) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """At most ``width`` characters, cut at a word with "…" so what is left still reads."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0] if " " in text[: width - 1] else text[: width - 1]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+NUMBER_WIDTH = 6
+PERIODS_WIDTH = 18
+TIMES_WIDTH = 4
+DAYS_WIDTH = 6
+REPORTED_WIDTH = 14
 
 
 def print_report(out, report) -> None:  # noqa: ANN001
+    """Per agency and plan, one line per duty (a recurring duty's missed periods together), sized to
+    the terminal: at 120 columns the activity text gets two lines of about 65 characters."""
+    from rich.markup import escape
     from rich.table import Table
+
+    from cchc.core.labels import plan_label
+    from cchc.core.overdue import group_recurring
 
     title = tr(f"Nhiệm vụ quá hạn tính đến ngày {report.as_of:%d/%m/%Y}", f"Overdue activities as of {report.as_of:%Y-%m-%d}")
     if report.agency:
@@ -123,34 +141,46 @@ def print_report(out, report) -> None:  # noqa: ANN001
     if not report.groups or total == 0:
         out.print(tr("Không có nhiệm vụ quá hạn.", "Nothing is overdue."))
     several_provinces = len({g.province for g in report.groups}) > 1
+    fixed = NUMBER_WIDTH + PERIODS_WIDTH + TIMES_WIDTH + DAYS_WIDTH + REPORTED_WIDTH
+    text_width = max(24, out.width - fixed - 3 * 5 - 1)
     for group in report.groups:
         name = group.name or tr("(không ghi cơ quan chủ trì)", "(no lead agency)")
         if several_provinces:
             name += f" — {group.province}"
         if group.now_name:
             name += f" ({tr('nay', 'now')}: {group.now_name})"
+        duties = group_recurring(group.rows)
         summary = tr(
             f"phải xong {group.due} · đúng hạn {group.done_on_time} · trễ hạn {group.done_late} · quá hạn {group.overdue}",
             f"due {group.due} · on time {group.done_on_time} · late {group.done_late} · overdue {group.overdue}",
         )
-        out.print(f"\n[bold]{name}[/] — {summary}", highlight=False)
-        if not group.rows:
-            continue
-        table = Table(header_style="bold", show_edge=False)
-        for header, justify in ((tr("Kế hoạch", "Plan"), "left"), (tr("Mã", "Id"), "left"), (tr("Nội dung", "Activity"), "left"), (tr("Lần", "Occurrence"), "left"), (tr("Hạn", "Due"), "left"), (tr("Quá hạn (ngày)", "Days overdue"), "right"), (tr("Sản phẩm", "Product"), "left"), (tr("Báo cáo", "Reported"), "left")):
-            table.add_column(header, justify=justify, overflow="fold")
-        for s in group.rows:
-            d = s.duty
-            text = _short(d.activity.text)
-            if d.via:
-                text += f" [dim]({tr('qua', 'via')} {d.via})[/]"
-            table.add_row(d.plan.id, d.activity.id, text, d.occurrence.key, f"{d.occurrence.due:%d/%m/%Y}", f"[red]{s.days_late}[/]", _short("; ".join(d.activity.products), 40), label(REPORTED_LABELS, s.reported))
-        out.print(table)
+        if duties:
+            summary += tr(f" ({len(duties)} nhiệm vụ)", f" ({len(duties)} duties)")
+        out.print(f"\n[bold]{escape(name)}[/] — {summary}", highlight=False)
+        by_plan: dict[str, list] = {}
+        for duty_group in duties:
+            by_plan.setdefault(duty_group.duty.plan.id, []).append(duty_group)
+        for plan_duties in by_plan.values():
+            plan = plan_duties[0].duty.plan
+            table = Table(title=f"[dim]{escape(plan_label(plan))}[/]", title_justify="left", header_style="bold", show_edge=False, pad_edge=False)
+            table.add_column(tr("Số TT", "No."), width=NUMBER_WIDTH, overflow="fold")
+            table.add_column(tr("Nội dung", "Activity"), width=text_width, overflow="fold")
+            table.add_column(tr("Kỳ chưa hoàn thành", "Periods not done"), width=PERIODS_WIDTH, overflow="fold")
+            table.add_column(tr("Lần", "Times"), width=TIMES_WIDTH, justify="right")
+            table.add_column(tr("Ngày", "Days"), width=DAYS_WIDTH, justify="right")
+            table.add_column(tr("Báo cáo", "Reported"), width=REPORTED_WIDTH, overflow="fold")
+            for duty_group in plan_duties:
+                d = duty_group.duty
+                via = f" ({tr('qua', 'via')} {d.via})" if d.via else ""
+                text = escape(_short(d.activity.text, 2 * text_width - len(via) - 1)) + (f"[dim]{escape(via)}[/]" if via else "")
+                days = f"{duty_group.days_late:,}".replace(",", "." if get_lang() == "vi" else ",")
+                table.add_row(escape(d.activity.number), text, duty_group.periods, str(duty_group.count), f"[red]{days}[/]", label(REPORTED_LABELS, duty_group.reported))
+            out.print(table)
     if report.within is not None:
         out.print(f"\n[bold]{tr(f'Sắp đến hạn trong {report.within} ngày tới', f'Due in the next {report.within} days')}[/] ({len(report.upcoming)})")
         for s in report.upcoming:
             d = s.duty
-            out.print(f"  {d.occurrence.due:%d/%m/%Y}  {d.owner_name}  {d.plan.id}/{d.activity.id}  {_short(d.activity.text, 70)}", highlight=False, markup=False)
+            out.print(f"  {d.occurrence.due:%d/%m/%Y}  {d.owner_name}  {d.activity.number}  {_short(d.activity.text, 70)}", highlight=False, markup=False)
     if report.standing:
         counts: dict[str, int] = {}
         for item in report.standing:
@@ -158,5 +188,5 @@ def print_report(out, report) -> None:  # noqa: ANN001
         parts = ", ".join(f"{n} {label(SCHEDULE_KIND_LABELS, k)}" for k, n in sorted(counts.items()))
         out.print(f"\n[bold]{tr('Không tính quá hạn', 'Not counted as overdue')}[/]: {parts}", highlight=False)
         for item in report.standing:
-            out.print(f"  [{label(SCHEDULE_KIND_LABELS, item.kind)}] {item.plan.id}/{item.activity.id}  {_short(item.activity.text, 60)} — {item.activity.deadline or '∅'}", highlight=False, markup=False)
+            out.print(f"  [{label(SCHEDULE_KIND_LABELS, item.kind)}] {item.activity.number or item.activity.id}  {_short(item.activity.text, 60)} — {item.activity.deadline or '∅'}", highlight=False, markup=False)
     out.print(tr(f"\nTính đến ngày: {report.as_of:%d/%m/%Y}", f"\nAs of: {report.as_of:%Y-%m-%d}"), highlight=False)

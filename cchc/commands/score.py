@@ -100,7 +100,10 @@ def command(year, agency, methodology_name, figures_path, progress_path, plans_d
         from cchc.core.scoring import to_json
 
         board = result.board
-        write_score_workbook(to_json(replace(board, scores=result.shown)), xlsx_path, force=force, illustrative=board.illustrative)
+        from cchc.app.export import score_heading
+
+        heading = score_heading(result, inputs.date())
+        write_score_workbook(to_json(replace(board, scores=result.shown)), xlsx_path, force=force, illustrative=board.illustrative, heading=heading)
         click.echo(tr(f"Đã ghi {xlsx_path}", f"Wrote {xlsx_path}"), err=True)
 
 

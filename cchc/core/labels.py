@@ -49,3 +49,44 @@ def label(table: dict, key: object) -> str:
     """The wording for ``key`` in the current language; unknown keys are shown as they are."""
     pair = table.get(key)
     return tr(*pair) if pair else str(key)
+
+
+_SHORTER = (  # official abbreviations, longest phrase first; applied case-insensitively
+    (r"kiểm soát thủ tục hành chính", "KSTTHC"),
+    (r"cải cách hành chính", "CCHC"),
+    (r"thủ tục hành chính", "TTHC"),
+    (r"kế hoạch", "KH"),
+    (r"ban chỉ đạo", "BCĐ"),
+    (r"\s+nhà nước", ""),
+    (r"\s+giai đoạn", ""),
+)
+SHORT_TITLE_LENGTH = 40
+
+
+def plan_short_title(title: str, province: str, period: str) -> str:
+    """A plan's title as a table cell can hold it: "Kế hoạch cải cách hành chính nhà nước tỉnh Hải
+    Dương năm 2024" → "KH CCHC năm 2024"; a long remainder is cut at "và" or a word, the period kept."""
+    import re
+
+    text = title
+    for phrase, short in _SHORTER:
+        text = re.sub(phrase, short, text, flags=re.IGNORECASE)
+    if province:
+        text = re.sub(rf"\s*(trên địa bàn|của)?\s*tỉnh\s+{re.escape(province)}", "", text, flags=re.IGNORECASE)
+    text = " ".join(text.split())
+    if len(text) > SHORT_TITLE_LENGTH:
+        head = text.split(" và ", 1)[0]
+        if len(head) > SHORT_TITLE_LENGTH:
+            head = head[:SHORT_TITLE_LENGTH].rsplit(" ", 1)[0] + "…"
+        text = head if period in head else f"{head} {period}"
+    return text[:1].upper() + text[1:]
+
+
+def plan_label(plan: object) -> str:
+    """A plan as a cell or a terminal column shows it: its short official title, and its number
+    when the plan file gives one with digits ("số 520")."""
+    import re
+
+    short = plan_short_title(plan.title, plan.province, plan.period_label())  # type: ignore[attr-defined]
+    number = getattr(plan, "document_number", "") or ""
+    return f"{short} ({tr('số', 'no.')} {number})" if re.search(r"\d", number) else short

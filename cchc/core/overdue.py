@@ -13,12 +13,14 @@ to. A completion dated after ``as_of`` does not count yet, so past dates can be 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cchc.core.agencies import Agency, Collective, Registry, UnknownAgency
 from cchc.core.deadlines import Occurrence
+from cchc.core.i18n import get_lang, tr
 from cchc.core.model import Activity, Plan
 from cchc.core.progress import ProgressBook, ProgressEntry
 from cchc.core.schedules import schedule_of
@@ -62,6 +64,7 @@ class AgencySummary:
     done_late: int = 0
     overdue: int = 0
     rows: list[DutyStatus] = field(default_factory=list)  # overdue rows, latest first
+    collective: bool = False  # a collective that could not be expanded (no known members)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +91,11 @@ class OverdueReport:
         return [row for group in self.groups for row in group.rows]
 
 
-def duties(plan: Plan, registry: Registry | None, agency: Agency | Collective | None = None) -> Iterable[Duty | StandingItem]:
-    """Every duty of a plan (optionally only those ``agency`` owes), and its standing items."""
+def duties(
+    plan: Plan, registry: Registry | None, agency: Agency | Collective | None = None, by_member: bool = False
+) -> Iterable[Duty | StandingItem]:
+    """Every duty of a plan (optionally only those ``agency`` owes, or each member's share of a
+    collective's with ``by_member``), and its standing items."""
     wanted = registry.expand(agency) if (registry is not None and agency is not None) else None
     for activity in plan.activities:
         schedule = schedule_of(activity, plan.period)
@@ -98,11 +104,16 @@ def duties(plan: Plan, registry: Registry | None, agency: Agency | Collective | 
                 yield StandingItem(plan, activity, schedule.kind, (schedule.explanation_vi, schedule.explanation_en))
             continue
         single = len(schedule.occurrences) == 1
-        owners = _owners(activity, registry, agency, wanted)
+        if by_member and agency is None and registry is not None:
+            owners = _members_owing(activity, registry)
+        else:
+            owners = _owners(activity, registry, agency, wanted)
         for occurrence in schedule.occurrences:
             if agency is not None and not agency.is_collective and not agency.existed_on(occurrence.due):
                 continue
             for name, owner_id, via, now in owners:
+                if by_member and owner_id is not None and not _existed(registry, owner_id, occurrence.due):
+                    continue
                 yield Duty(plan, activity, occurrence, single, name, owner_id, via, now)
 
 
@@ -132,6 +143,37 @@ def _owners(activity, registry, agency, wanted) -> list[tuple[str, str | None, s
         entry = registry.lookup(name) if registry is not None else None
         out.append((entry.name if entry else name, entry.id if entry else None, None, _now(registry, entry)))
     return out
+
+
+def _members_owing(activity: Activity, registry: Registry) -> list[tuple[str, str | None, str | None, str | None]]:
+    """Each agency that owes the activity once: named directly, or as a member of a collective lead
+    (``via`` that collective). Unknown names and collectives without known members stay as written."""
+    owing: dict[str, str | None] = {}
+    unresolved: list[tuple[str, str | None, str | None, str | None]] = []
+    for name in activity.lead:
+        entry = registry.lookup(name)
+        if entry is None:
+            unresolved.append((name, None, None, None))
+        elif not entry.is_collective:
+            owing[entry.id] = None  # named directly: not "as a member", whatever came before
+        elif registry.members(entry.id):
+            for member in sorted(registry.members(entry.id)):
+                owing.setdefault(member, entry.name)
+        else:
+            unresolved.append((entry.name, entry.id, None, None))
+    if not activity.lead:
+        unresolved.append(("", None, None, None))
+    order = {a.id: i for i, a in enumerate(registry.agencies)}
+    members = []
+    for agency_id in sorted(owing, key=order.__getitem__):
+        agency = registry.by_id[agency_id]
+        members.append((agency.name, agency_id, owing[agency_id], _now(registry, agency)))
+    return members + unresolved
+
+
+def _existed(registry: Registry | None, owner_id: str, day: dt.date) -> bool:
+    entry = registry.by_id.get(owner_id) if registry is not None else None
+    return entry is None or entry.is_collective or entry.existed_on(day)
 
 
 def _now(registry: Registry | None, entry: Agency | Collective | None) -> str | None:
@@ -172,8 +214,13 @@ def overdue_report(
     as_of: dt.date,
     agency_name: str | None = None,
     within: int | None = None,
+    year: int | None = None,
+    by_member: bool = False,
 ) -> OverdueReport:
-    """The overdue list as of ``as_of``; ``agency_name`` is resolved leniently in each plan's registry."""
+    """The overdue list as of ``as_of``; ``agency_name`` is resolved leniently in each plan's registry.
+
+    ``year`` keeps only the occurrences due that year (one year of a multi-year plan); ``by_member``
+    gives each member of a collective its own group (ignored when ``agency_name`` is given)."""
     groups: dict[tuple[str, str], AgencySummary] = {}
     upcoming: list[DutyStatus] = []
     standing: list[StandingItem] = []
@@ -192,9 +239,11 @@ def overdue_report(
                 continue
             found_anywhere = True
             shown_agency = agency.name
-        for item in duties(plan, registry, agency):
+        for item in duties(plan, registry, agency, by_member):
             if isinstance(item, StandingItem):
                 standing.append(item)
+                continue
+            if year is not None and item.occurrence.due.year != year:
                 continue
             status = assess(item, book, registry, as_of, within)
             if status.state == DUE_SOON:
@@ -204,7 +253,10 @@ def overdue_report(
                 continue
             group = groups.get((plan.province, item.owner_name))
             if group is None:
-                group = groups[(plan.province, item.owner_name)] = AgencySummary(item.owner_name, item.now_name, plan.province)
+                entry = registry.by_id.get(item.owner_id) if (registry is not None and item.owner_id) else None
+                group = groups[(plan.province, item.owner_name)] = AgencySummary(
+                    item.owner_name, item.now_name, plan.province, collective=entry is not None and entry.is_collective
+                )
             group.due += 1
             if status.state == OVERDUE:
                 group.overdue += 1
@@ -222,37 +274,51 @@ def overdue_report(
     return OverdueReport(as_of, shown_agency, within, ordered, upcoming, standing, book.illustrative)
 
 
+@dataclass
+class Tally:
+    """One agency's occurrences due in a year by a date: ``due`` = on time + late + overdue + pending
+    (pending: due on the very date, not done yet — not late, not on time either)."""
+
+    due: int = 0
+    done_on_time: int = 0
+    done_late: int = 0
+    overdue: int = 0
+    pending: int = 0
+
+
+def member_tallies(plans: list[tuple[Plan, Registry | None]], book: ProgressBook, year: int, as_of: dt.date) -> dict[str, Tally]:
+    """Per agency id, its occurrences due in ``year`` by ``as_of`` (collectives expanded to members)."""
+    tallies: dict[str, Tally] = {}
+    for plan, registry in plans:
+        if registry is None:
+            continue
+        for item in duties(plan, registry, by_member=True):
+            if isinstance(item, StandingItem) or item.owner_id is None or item.via is None and registry.by_id[item.owner_id].is_collective:
+                continue
+            due = item.occurrence.due
+            if due.year != year or due > as_of:
+                continue
+            state = assess(item, book, registry, as_of, None).state
+            tally = tallies.setdefault(item.owner_id, Tally())
+            tally.due += 1
+            if state == DONE_ON_TIME:
+                tally.done_on_time += 1
+            elif state == DONE_LATE:
+                tally.done_late += 1
+            elif state == OVERDUE:
+                tally.overdue += 1
+            else:
+                tally.pending += 1
+    return tallies
+
+
 def completion_counts(plans: list[tuple[Plan, Registry | None]], book: ProgressBook, year: int, as_of: dt.date) -> dict[str, tuple[int, int]]:
     """Per agency id: (occurrences done on time, occurrences due) for those due in ``year`` by ``as_of``.
 
     Collective leads are expanded: every member owes the occurrence. This is the input of the
     ``plan_completion_on_time`` indicator.
     """
-    counts: dict[str, list[int]] = {}
-    for plan, registry in plans:
-        if registry is None:
-            continue
-        for activity in plan.activities:
-            schedule = schedule_of(activity, plan.period)
-            occurrences = [o for o in schedule.occurrences if o.due.year == year and o.due <= as_of]
-            if not occurrences:
-                continue
-            members: set[str] = set()
-            for name in activity.lead:
-                entry = registry.lookup(name)
-                if entry is not None:
-                    members |= registry.expand(entry)
-            for agency_id in members:
-                agency = registry.by_id[agency_id]
-                for occurrence in occurrences:
-                    if not agency.existed_on(occurrence.due):
-                        continue
-                    duty = Duty(plan, activity, occurrence, len(schedule.occurrences) == 1, agency.name, agency_id, None, None)
-                    state = assess(duty, book, registry, as_of, None).state
-                    tally = counts.setdefault(agency_id, [0, 0])
-                    tally[1] += 1
-                    tally[0] += state == DONE_ON_TIME
-    return {k: (v[0], v[1]) for k, v in counts.items()}
+    return {k: (t.done_on_time, t.due) for k, t in member_tallies(plans, book, year, as_of).items()}
 
 
 @dataclass(frozen=True)
@@ -267,13 +333,17 @@ class ActivityStatus:
 
 
 def activity_statuses(
-    pairs: list[tuple[Plan, Registry | None]], book: ProgressBook, as_of: dt.date
+    pairs: list[tuple[Plan, Registry | None]], book: ProgressBook, as_of: dt.date, agency_name: str | None = None
 ) -> dict[tuple[str, str], ActivityStatus]:
-    """Per (plan id, activity id), every lead's occurrences due by ``as_of``, assessed as ``cchc overdue`` does."""
+    """Per (plan id, activity id), every lead's occurrences due by ``as_of``, assessed as ``cchc overdue``
+    does; with ``agency_name``, only the activities that agency owes, and only its share."""
     out: dict[tuple[str, str], ActivityStatus] = {}
     for plan, registry in pairs:
+        if agency_name is not None and registry is None:
+            continue
+        agency = registry.find(agency_name) if agency_name is not None else None  # type: ignore[union-attr]
         tallies: dict[str, Counter] = {}
-        for item in duties(plan, registry):
+        for item in duties(plan, registry, agency):
             if isinstance(item, StandingItem):
                 out[(plan.id, item.activity.id)] = ActivityStatus(item.kind)
                 continue
@@ -287,3 +357,126 @@ def activity_statuses(
                 state, due, tally[DONE_ON_TIME], tally[DONE_LATE], tally[OVERDUE]
             )
     return out
+
+
+# -- one row per duty, periods in words --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DutyGroup:
+    """The overdue occurrences of one activity owed by one owner, earliest first."""
+
+    statuses: tuple[DutyStatus, ...]
+
+    @property
+    def duty(self) -> Duty:
+        return self.statuses[0].duty
+
+    @property
+    def count(self) -> int:
+        return len(self.statuses)
+
+    @property
+    def days_late(self) -> int:
+        """Days past the earliest missed due date."""
+        return max(s.days_late for s in self.statuses)
+
+    @property
+    def first_due(self) -> dt.date:
+        return self.statuses[0].duty.occurrence.due
+
+    @property
+    def reported(self) -> str | None:
+        """What was last reported about the latest occurrence."""
+        return self.statuses[-1].reported
+
+    @property
+    def periods(self) -> str:
+        return periods_words([s.duty.occurrence.key for s in self.statuses])
+
+
+def group_recurring(rows: Iterable[DutyStatus]) -> list[DutyGroup]:
+    """One :class:`DutyGroup` per (plan, activity, owner, route), in the order of each group's first row."""
+    found: dict[tuple, list[DutyStatus]] = {}
+    for status in rows:
+        d = status.duty
+        found.setdefault((d.plan.id, d.activity.id, d.owner_name, d.via), []).append(status)
+    return [DutyGroup(tuple(sorted(group, key=lambda s: s.duty.occurrence.due))) for group in found.values()]
+
+
+_KEY = re.compile(r"^(\d{4})(?:-(H[12]|Q[1-4]|\d{2})(?:-(\d{2}))?)?$")
+_ROMAN = ("", "I", "II", "III", "IV")
+
+
+def _parse_key(key: str) -> tuple[int, str, int, int] | None:
+    """(year, unit, number, day) of an occurrence key: "2024", "2024-H1", "2024-Q3", "2024-08", "2024-09-15"."""
+    found = _KEY.match(key)
+    if found is None:
+        return None
+    year, part, day = found.groups()
+    if part is None:
+        return int(year), "year", 0, 0
+    if part[0] in "HQ":
+        return int(year), "half" if part[0] == "H" else "quarter", int(part[1]), 0
+    return int(year), "day" if day else "month", int(part), int(day or 0)
+
+
+def _one_period(year: int, unit: str, number: int, day: int) -> str:
+    if unit == "year":
+        return tr(f"Năm {year}", f"Year {year}")
+    if unit == "half":
+        return tr(f"6 tháng {'đầu' if number == 1 else 'cuối'} năm {year}", f"{'First' if number == 1 else 'Second'} half of {year}")
+    if unit == "quarter":
+        return tr(f"Quý {_ROMAN[number]}/{year}", f"Q{number} {year}")
+    if unit == "month":
+        return tr(f"Tháng {number}/{year}", f"{number:02d}/{year}")
+    return tr(f"Ngày {day:02d}/{number:02d}/{year}", f"{day:02d}/{number:02d}/{year}")
+
+
+def period_words(key: str) -> str:
+    """An occurrence key in words: "2021-08" → "Tháng 8/2021", "2024-Q1" → "Quý I/2024", a window
+    "2022-11/2023-01" → "Tháng 11/2022 – tháng 1/2023"; an unknown key as it is."""
+    if "/" in key:
+        first, last = key.split("/", 1)
+        tail = period_words(last)
+        return f"{period_words(first)} – {tail[:1].lower() + tail[1:] if get_lang() == 'vi' else tail}"
+    parsed = _parse_key(key)
+    return key if parsed is None else _one_period(*parsed)
+
+
+def periods_words(keys: Iterable[str]) -> str:
+    """Several occurrences in few words: "Tháng 1–12/2024", "Quý I, III/2024", "Năm 2021–2023"."""
+    parts: list[str] = []
+    runs: dict[tuple[str, int], list[int]] = {}
+    years: list[int] = []
+    for key in keys:
+        parsed = _parse_key(key)
+        if parsed is None or parsed[1] in ("day", "half"):
+            parts.append(period_words(key))
+        elif parsed[1] == "year":
+            years.append(parsed[0])
+        else:
+            runs.setdefault((parsed[1], parsed[0]), []).append(parsed[2])
+    if years:
+        parts.insert(0, tr("Năm ", "Year " if len(years) == 1 else "Years ") + _ranges(years, str))
+    for (unit, year), numbers in runs.items():
+        if unit == "month":
+            parts.append(tr(f"Tháng {_ranges(numbers, str)}/{year}", f"{_ranges(numbers, lambda n: f'{n:02d}')}/{year}"))
+        else:
+            parts.append(tr(f"Quý {_ranges(numbers, _ROMAN.__getitem__)}/{year}", f"Q{_ranges(numbers, str)} {year}"))
+    return "; ".join(parts)
+
+
+def _ranges(numbers: list[int], show) -> str:  # noqa: ANN001
+    """1, 2, 3, 5 → "1–3, 5" (runs of three or more joined by a dash)."""
+    numbers = sorted(set(numbers))
+    out: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        out.append(f"{show(start)}–{show(prev)}" if prev - start >= 2 else ", ".join(show(i) for i in range(start, prev + 1)))
+        if n is not None:
+            start = prev = n
+    return ", ".join(out)
