@@ -174,10 +174,13 @@ def check_plan(plan: Plan, registry: Registry | None, indicator_ids: frozenset[s
     _check_deadlines(plan, ck)
     answerable = {area.id for area in plan.areas if area.responsible}  # an area's lead answers for it
     for activity in plan.activities:
-        if not activity.lead and activity.area_id not in answerable:
+        # `lead: []` written out records that the document names no lead (checked, with a note);
+        # a missing `lead` may simply have been forgotten.
+        acknowledged = isinstance(activity.raw, dict) and "lead" in activity.raw
+        if not activity.lead and activity.area_id not in answerable and not acknowledged:
             ck.report(activity.raw, "id", "P212", tr(
-                f"hoạt động '{activity.id}' không có cơ quan chủ trì: không nằm trong danh sách quá hạn của cơ quan nào; ghi 'lead' nếu văn bản có giao (kèm ghi chú nếu là suy luận)",
-                f"activity '{activity.id}' has no lead agency: it is in nobody's overdue list; add 'lead' if the document names one (with a note if it is inferred)",
+                f"hoạt động '{activity.id}' không có cơ quan chủ trì: không nằm trong danh sách quá hạn của cơ quan nào; ghi 'lead' nếu văn bản có giao (kèm ghi chú nếu là suy luận), hoặc 'lead: []' kèm ghi chú nếu văn bản không giao",
+                f"activity '{activity.id}' has no lead agency: it is in nobody's overdue list; add 'lead' if the document names one (with a note if it is inferred), or 'lead: []' with a note if it names none",
             ), WARNING)
     annex_ids = {annex.id for annex in plan.annexes}
     for activity in plan.activities:
