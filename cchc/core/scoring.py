@@ -64,6 +64,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from cchc.core.i18n import get_lang
@@ -123,18 +124,27 @@ class Applicability:
     agencies: tuple[str, ...] = ()  # folded names or ids, as written in the methodology
 
     def excludes(self, agency: Any) -> bool:
-        from cchc.core.text import fold
-
         if getattr(agency, "kind", None) in self.kinds:
             return True
-        names = {fold(n) for n in (agency.id, agency.name, *getattr(agency, "aliases", ()))}
-        return any(name in names for name in self.agencies)
+        return bool(self.agencies) and not _folded_names(agency).isdisjoint(self.agencies)
 
     def __bool__(self) -> bool:
         return bool(self.kinds or self.agencies)
 
 
 ALWAYS = Applicability()
+
+
+@lru_cache(maxsize=None)
+def _names_of(agency_id: str, name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    from cchc.core.text import fold
+
+    return frozenset(fold(n) for n in (agency_id, name, *aliases))
+
+
+def _folded_names(agency: Any) -> frozenset[str]:
+    """An agency's id, name and aliases folded, computed once per agency (criteria ask per criterion)."""
+    return _names_of(agency.id, agency.name, tuple(getattr(agency, "aliases", ())))
 
 
 @dataclass(frozen=True)
