@@ -117,7 +117,7 @@ def main() -> None:
     for data, job, wall, rss, ratio in rows:
         emit(f"| {data} | {job} | {wall:.2f} | {rss:.0f} | {'' if ratio is None else f'{ratio:.2f}'} |")
     emit()
-    for script in ("bench_score.py", "bench_export.py", "bench_import.py"):
+    for script in ("bench_score.py", "bench_export.py", "bench_import.py", "bench_forms.py", "bench_communes.py"):
         emit(f"#### `bench/{script}`")
         emit()
         emit("```")
