@@ -32,10 +32,12 @@ def command(phrase: str, period: str | None, as_json: bool) -> int:
         emit_json(schedule.to_json(get_lang()))
     else:
         click.echo(f"{tr('Cụm từ', 'Phrase')}: {schedule.text}")
-        click.echo(f"{tr('Loại', 'Kind')}: {schedule.kind}")
+        from cchc.core.labels import SCHEDULE_KIND_LABELS, label
+
+        click.echo(f"{tr('Loại', 'Kind')}: {label(SCHEDULE_KIND_LABELS, schedule.kind)}")
         if schedule.start:
             click.echo(f"{tr('Bắt đầu', 'Starts')}: {schedule.start.isoformat()}")
         for occurrence in schedule.occurrences:
-            click.echo(f"  {occurrence.key}: {tr('hạn', 'due')} {occurrence.due.isoformat()}")
+            click.echo(f"  {occurrence.key}: {tr('hạn', 'due')} {occurrence.due:%d/%m/%Y}" if get_lang() == "vi" else f"  {occurrence.key}: due {occurrence.due.isoformat()}")
         click.echo(tr(schedule.explanation_vi, schedule.explanation_en))
     return 1 if schedule.kind == "unreadable" else 0
