@@ -346,6 +346,21 @@ def test_targets_bound_to_indicators() -> None:
     assert extract_targets("100% cán bộ có trình độ đại học", "o").unbound == ["100% cán bộ có trình độ đại học"]
 
 
+def test_hung_yen_goals_bind_to_the_indicators_that_measure_them() -> None:
+    """The seed's wording (Hưng Yên 2021–2025, Phụ lục 1, V.1, V.5, VI.1, VII.5); a leaders-only training
+    goal is not every cadre's (staff_trained), and training places are not people (training_plan_completion)."""
+    goals = {
+        "Phê duyệt Đề án vị trí việc làm và tuyển dụng … tại 100% các cơ quan hành chính, đơn vị sự nghiệp cấp tỉnh, cấp huyện": ("job_position_schemes_approved", 100),
+        "Đào tạo, bồi dưỡng cho 100% CBCCVV cấp tỉnh, cấp huyện, cấp xã đảm bảo trình độ, kỹ năng theo vị trí việc làm": ("staff_trained", 100),
+        "Xây dựng, ban hành kế hoạch chuyển đổi tối thiểu 20% các đơn vị sự nghiệp công lập tự bảo đảm chi thường xuyên": ("self_financing_units", 20),
+        "Đảm bảo 100% cán bộ, công chức sử dụng thư điện tử công vụ để thực hiện trao đổi thông tin": ("official_email_use", 100),
+    }
+    for text, expected in goals.items():
+        assert [(t["indicator"], t["value"]) for t in extract_targets(text, "o").targets] == [expected], text
+    leaders = "100% cán bộ lãnh đạo quản lý từ cấp phòng được bồi dưỡng theo tiêu chuẩn chức danh theo đúng vị trí việc làm"
+    assert extract_targets(leaders, "o").unbound == [leaders]
+
+
 # -- sources ---------------------------------------------------------------------------------------
 
 

@@ -23,13 +23,16 @@ from cchc.indicators import (
     full_online_services,
     internal_electronic_transfer,
     internal_procedures_reviewed,
+    job_position_schemes_approved,
     law_monitoring_completion,
     leadership_quota_compliance,
     legal_documents_on_time,
+    official_email_use,
     on_time_dossiers,
     online_dossiers,
     online_payment_procedures,
     online_payment_transactions,
+    online_services_on_national_portal,
     payroll_reduction,
     personal_storage_synced,
     plan_completion_on_time,
@@ -45,6 +48,8 @@ from cchc.indicators import (
     public_service_units_reduction,
     satisfaction,
     satisfaction_land_construction_investment,
+    self_financing_units,
+    staff_trained,
     systems_connected,
     training_plan_completion,
     waiting_time,
@@ -97,6 +102,12 @@ MODULES = (
     procedures_at_one_stop,
     internal_procedures_reviewed,
     draft_regulations_impact_assessed,
+    # provincial plans' goals for job positions, training, finance and e-government (Hưng Yên 2021–2025)
+    job_position_schemes_approved,
+    staff_trained,
+    self_financing_units,
+    official_email_use,
+    online_services_on_national_portal,
 )
 
 INDICATORS: dict[str, Indicator] = {module.INDICATOR.id: module.INDICATOR for module in MODULES}
