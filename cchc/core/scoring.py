@@ -64,7 +64,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from cchc.core.i18n import get_lang
@@ -135,7 +135,7 @@ class Applicability:
 ALWAYS = Applicability()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names_of(agency_id: str, name: str, aliases: tuple[str, ...]) -> frozenset[str]:
     from cchc.core.text import fold
 
