@@ -19,7 +19,7 @@ from cchc.core.problems import EXIT_INTERNAL, EXIT_USAGE, CchcError
 # listing the commands does not import them.
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "validate": ("cchc.commands.validate", "Kiểm tra tệp kế hoạch, danh mục cơ quan, phương pháp, số liệu", "Check plan, agency, methodology and figure files"),
-    "schema": ("cchc.commands.schema", "In JSON Schema của tệp kế hoạch (cho trình soạn thảo)", "Print the plan file JSON Schema (for editors)"),
+    "schema": ("cchc.commands.schema", "In JSON Schema của các loại tệp (cho trình soạn thảo)", "Print the JSON Schema of a file kind (for editors)"),
     "plans": ("cchc.commands.plans", "Liệt kê các kế hoạch", "List the plans"),
     "show": ("cchc.commands.show", "Xem một kế hoạch hoặc một mục", "Show one plan or item"),
     "agencies": ("cchc.commands.agencies", "Tra cứu cơ quan trong danh mục", "Look up agencies in a registry"),

@@ -195,10 +195,7 @@ class _Builder:
             raise self._error(
                 node,
                 "Y001",
-                tr(
-                    f"YAML lồng nhau quá sâu (hơn {MAX_DEPTH} cấp danh sách/ánh xạ)",
-                    f"YAML nested too deeply (more than {MAX_DEPTH} levels of lists/mappings)",
-                ),
+                _too_deep(),
             )
 
     def _spend(self, node) -> None:  # noqa: ANN001
@@ -386,6 +383,13 @@ def _may_nest_deeply(text: str) -> bool:
     return _DEEP_BLOCK_INDENT_LF.search(text) is not None or _DEEP_BLOCK_INDENT.match(text) is not None
 
 
+def _too_deep() -> str:
+    return tr(
+        f"YAML lồng nhau quá sâu (hơn {MAX_DEPTH} cấp danh sách/ánh xạ)",
+        f"YAML nested too deeply (more than {MAX_DEPTH} levels of lists/mappings)",
+    )
+
+
 def _flow_depth_bound(text: str) -> int:
     """Most brackets open at once, counting brackets inside strings too: an upper bound in practice
     (a stray ']' in a quoted string can lower it; libyaml's own limit is then the backstop)."""
@@ -419,10 +423,7 @@ def _check_depth(text: str, path: str) -> None:
                             mark.line + 1,
                             mark.column + 1,
                             "Y001",
-                            tr(
-                                f"YAML lồng nhau quá sâu (hơn {MAX_DEPTH} cấp danh sách/ánh xạ)",
-                                f"YAML nested too deeply (more than {MAX_DEPTH} levels of lists/mappings)",
-                            ),
+                            _too_deep(),
                         )
                     )
             elif isinstance(event, ends):
@@ -458,10 +459,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, path: str, text: str) -> Problem:
             line,
             col,
             "Y001",
-            tr(
-                f"YAML lồng nhau quá sâu (hơn {MAX_DEPTH} cấp danh sách/ánh xạ)",
-                f"YAML nested too deeply (more than {MAX_DEPTH} levels of lists/mappings)",
-            ),
+            _too_deep(),
         )
     if "constructor for the tag" in problem:
         return Problem(
