@@ -101,3 +101,12 @@ def test_bad_appraisal_rows_name_the_line(tmp_path):
     result = run_cli("score", "2024", "--methodology", str(CASE / "methodology.yaml"), "--figures", str(path), "--province", "hai-duong")
     assert result.exit_code == 1
     assert "F521" in result.output and "'self_points'" in result.output
+
+
+def test_the_bundled_example_shows_a_deduction_and_a_bonus_under_the_total():
+    result = run_cli("score", "2024", "--agency", "Sở Giao thông vận tải", cwd=ROOT)
+    assert result.exit_code == 0, result.output
+    assert "Điểm trừ: Báo cáo CCHC gửi chậm — 2 × 0,50 = -1,00" in result.stdout
+    bonus = run_cli("score", "2024", "--agency", "Sở Văn hóa, Thể thao và Du lịch", "--format", "json", cwd=ROOT)
+    (agency,) = json.loads(bonus.stdout)["agencies"]
+    assert [(b["id"], b["count"], b["points"]) for b in agency["bonus"]] == [("sang-kien", 1, 1)]
