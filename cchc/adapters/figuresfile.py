@@ -88,7 +88,7 @@ from typing import Any
 
 from cchc.adapters import formats
 from cchc.adapters.csvrows import CsvSyntaxError, csv_rows
-from cchc.core.figures import Figure, FigureSet
+from cchc.core.figures import Appraisal, Figure, FigureSet
 from cchc.core.i18n import tr
 from cchc.core.problems import ERROR, WARNING, CchcError, Problem, UnreadableInput
 from cchc.core.text import fold, nfc
@@ -104,6 +104,7 @@ _GROUPED = re.compile(r"^\d{1,3}(?:([.,\u00a0 ])\d{3})(?:\1\d{3})*$")
 _YAML_ROW_KEYS = frozenset(HEADER)
 NOT_ARISING = "khong phat sinh"  # folded "không phát sinh": nothing arose, the criterion does not apply
 _YAML_TOP_KEYS = frozenset(formats.FIGURES.fields)
+_APPRAISAL_KEYS = frozenset(formats.APPRAISAL_ROW.fields)
 
 
 def load_figures(paths: list[Path], registry: Any, year: int | None = None) -> tuple[FigureSet, list[Problem]]:
@@ -186,6 +187,7 @@ class _Reader:
         self.pending: dict[tuple[str, str, str], _Pending] = {}
         self.illustrative = False
         self.paths: list[str] = []
+        self.appraisals: list[Appraisal] = []
         self._agencies: dict[str, Any] = {}
 
     # -- files -------------------------------------------------------------------------------
@@ -266,6 +268,60 @@ class _Reader:
                     continue
                 cells[key] = _Cell(value, kline, kcol, fraction=fractions)
             self._row(context, cells, line, col)
+        appraisals = data.get("appraisals", [])
+        if not isinstance(appraisals, list):
+            self._problem(shown, data, "appraisals", "F501", tr("'appraisals' phải là danh sách", "'appraisals' must be a list"))
+            return
+        for index, row in enumerate(appraisals):
+            self._appraisal_row(context, appraisals, index, row)
+
+    def _appraisal_row(self, context: _FileContext, rows: Any, index: int, row: Any) -> None:
+        """``{agency, criterion, self_points, appraised_points, evidence}``, or ``{agency, criterion, count}``
+        for a deduction or bonus rule (ids are checked against the methodology when scoring)."""
+        path = context.path
+        line, col = rows.pos(index) if hasattr(rows, "pos") else (None, None)
+        if not isinstance(row, dict) or not row.get("agency") or not row.get("criterion"):
+            self.problems.append(Problem(path, line, col, "F521", tr("mỗi dòng 'appraisals' cần 'agency' và 'criterion'", "each 'appraisals' row needs 'agency' and 'criterion'")))
+            return
+        for key in row:
+            if key not in _APPRAISAL_KEYS:
+                self._unknown_key(path, row, key)
+
+        def cell(key: str) -> _Cell:
+            kline, kcol = row.pos(key) if hasattr(row, "pos") else (line, col)
+            return _Cell(row.get(key), kline, kcol)
+
+        agency = self._agency(path, cell("agency"))
+        numbers: dict[str, Decimal | None] = {}
+        for key in ("self_points", "appraised_points", "count"):
+            value = row.get(key)
+            ok = value is None or isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
+            if key == "count" and ok and value is not None and value != int(value):
+                ok = False
+            if not ok:
+                self._bad(path, cell(key), "F521", tr(f"'{key}' phải là một số không âm", f"'{key}' must be a number, not negative"))
+                return
+            numbers[key] = None if value is None else Decimal(str(value))
+        if all(v is None for v in numbers.values()):
+            self.problems.append(Problem(path, line, col, "F521", tr("dòng 'appraisals' cần 'self_points', 'appraised_points' hoặc 'count'", "an 'appraisals' row needs 'self_points', 'appraised_points' or 'count'")))
+            return
+        period = self._period(context, cell("period") if "period" in row else None, line, col)
+        if agency is None or period is None:
+            return
+        count = numbers["count"]
+        self.appraisals.append(
+            Appraisal(
+                agency.id,
+                nfc(str(row["criterion"]).strip()),
+                period,
+                numbers["self_points"],
+                numbers["appraised_points"],
+                None if count is None else int(count),
+                nfc(str(row.get("evidence") or "").strip()),
+                path,
+                line,
+            )
+        )
 
     def _read_csv(self, path: Path, in_folder: bool) -> None:
         from cchc.adapters.yamlio import read_text
@@ -560,7 +616,7 @@ class _Reader:
 
     # -- checks on the merged figures -------------------------------------------------------
     def finish(self) -> tuple[FigureSet, list[Problem]]:
-        figures = FigureSet(illustrative=self.illustrative, paths=self.paths)
+        figures = FigureSet(illustrative=self.illustrative, paths=self.paths, appraisals=self.appraisals)
         for pending in self.pending.values():
             if self._complete(pending):
                 figures.add(pending.figure)

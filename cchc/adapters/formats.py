@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from cchc.adapters.schema import AnyOf, Bool, Date, Field, ListOf, Nullable, Num, Obj, Str
 from cchc.core.agencies import AGENCY_KINDS, LEVELS
-from cchc.core.scoring import BANDS_IN, MISSING_POLICIES, NOTHING_TO_MEASURE, RANK_BY
+from cchc.core.scoring import (
+    BANDS_IN,
+    COUNT_OF,
+    CRITERION_KINDS,
+    MISSING_POLICIES,
+    NOTHING_TO_MEASURE,
+    RANK_BY,
+)
 from cchc.core.scoring import MODES as SCORING_MODES
 from cchc.indicators.base import OPS as TARGET_OPS
 
@@ -287,7 +294,8 @@ CRITERION = Obj(
     "criterion",
     {
         **_TITLED,
-        "indicator": Field(Str(nonempty=True, description="Indicator id (cchc indicators)"), required=True),
+        "kind": Field(Str(enum=CRITERION_KINDS, description="indicator (scored from a figure, the default) or appraisal (points the appraisal council awards)")),
+        "indicator": Field(Str(nonempty=True, description="Indicator id (cchc indicators); not for an appraisal criterion")),
         "max": Field(NUMBER, required=True),
         "mode": Field(Str(enum=SCORING_MODES, description="How the figure turns into points")),
         "threshold": Field(NUMBER),
@@ -297,6 +305,19 @@ CRITERION = Obj(
         "not_applicable": Field(NOT_APPLICABLE),
     },
     description="A criterion: an indicator, its points and how they are scored",
+)
+ADJUSTMENT = Obj(
+    "adjustment",
+    {
+        "id": Field(Str(pattern=ID), required=True),
+        "title": Field(Str(nonempty=True), required=True),
+        "title_en": Field(Str()),
+        "points_each": Field(NUMBER, required=True),
+        "cap": Field(NUMBER, required=True),
+        "count_of": Field(Str(enum=COUNT_OF, description="overdue_tasks: plan duties due and not done on time (progress book); figures: 'appraisals' rows with 'count'")),
+        "notes": Field(TEXTS),
+    },
+    description="A deduction (điểm trừ) or bonus (điểm thưởng): points for each time it applies, capped",
 )
 METHODOLOGY = Obj(
     "methodology",
@@ -325,6 +346,8 @@ METHODOLOGY = Obj(
                         "nothing_to_measure": Field(ON_NOTHING),
                         "bands_in": Field(BANDS_UNIT),
                         "bands": Field(BANDS),
+                        "deductions": Field(ListOf(ADJUSTMENT)),
+                        "bonus": Field(ListOf(ADJUSTMENT)),
                         "areas": Field(ListOf(Obj("methodology_area", {**_TITLED, "criteria": Field(ListOf(CRITERION), required=True), "not_applicable": Field(NOT_APPLICABLE)})), required=True),
                     },
                     description="The criteria for some kinds of agency",
@@ -352,6 +375,20 @@ FIGURE_ROW = Obj(
     },
     description="One figure; in CSV and xlsx these keys, in this order, are the header row",
 )
+APPRAISAL_ROW = Obj(
+    "appraisal",
+    {
+        "agency": Field(Str(nonempty=True, description="Agency name as in the registry"), required=True),
+        "criterion": Field(Str(nonempty=True, description="An appraisal criterion's id, or a deduction or bonus rule's id"), required=True),
+        "period": Field(AnyOf((YEAR, Str(pattern=r"\d{4}")), expected_vi="một năm", expected_en="a year")),
+        "self_points": Field(NUMBER),
+        "appraised_points": Field(NUMBER),
+        "count": Field(NUMBER),
+        "evidence": Field(Str()),
+        "note": Field(Nullable(Str())),
+    },
+    description="Self-assessed and appraised points (tự chấm, thẩm định) with evidence, or how many times a deduction or bonus applies",
+)
 FIGURES = Obj(
     "figures",
     {
@@ -363,6 +400,7 @@ FIGURES = Obj(
         "fractions": Field(Bool(description="Bare percent values are fractions (0.955 = 95.5 %)")),
         "notes": Field(TEXTS),
         "figures": Field(ListOf(FIGURE_ROW), required=True),
+        "appraisals": Field(ListOf(APPRAISAL_ROW)),
     },
     description="Actual figures (số liệu thực tế) of agencies",
 )

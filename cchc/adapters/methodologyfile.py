@@ -15,12 +15,15 @@ from cchc.core.i18n import tr
 from cchc.core.problems import ERROR, WARNING, CchcError, Problem
 from cchc.core.scoring import (
     BANDS_IN,
+    COUNT_OF,
+    CRITERION_KINDS,
     DEFAULT_BANDS,
     HUNDRED,
     MISSING_POLICIES,
     MODES,
     NOTHING_TO_MEASURE,
     RANK_BY,
+    Adjustment,
     Applicability,
     Area,
     Band,
@@ -101,6 +104,7 @@ _TARGET_KEYS = set(formats.CRITERION.fields["target"].spec.fields)
 _TIER_KEYS = set(formats.CRITERION.fields["tiers"].spec.item.fields)
 _BAND_KEYS = set(formats.BAND.fields)
 _NOT_APPLICABLE_KEYS = set(formats.NOT_APPLICABLE.fields)
+_ADJUSTMENT_KEYS = set(formats.ADJUSTMENT.fields)
 
 
 class _Parser:
@@ -267,7 +271,30 @@ class _Parser:
             self.policy(data, "missing", MISSING_POLICIES, missing),
             self.policy(data, "rank_by", RANK_BY, "kind"),
             self.bands_in,
+            self.adjustments(data, "deductions", seen_ids),
+            self.adjustments(data, "bonus", seen_ids),
         )
+
+    def adjustments(self, data: dict, key: str, seen_ids: dict) -> tuple[Adjustment, ...]:
+        """``deductions:`` / ``bonus:`` rules: ``{id, title, points_each, cap, count_of}``."""
+        if key not in data:
+            return ()
+        rules = []
+        for i, item in enumerate(self.items(data, key, key)):
+            raw = self.mapping(item, data[key], i, f"{key}[]")
+            if raw is None:
+                continue
+            self.keys(raw, _ADJUSTMENT_KEYS)
+            ident = self.text(raw, "id", required=True)
+            self.unique(seen_ids, ident, raw, "id", tr("điểm trừ/thưởng", "deduction/bonus"))
+            each = self.number(raw, "points_each", "M416")
+            cap = self.number(raw, "cap", "M416")
+            count_of = self.policy(raw, "count_of", COUNT_OF, "figures")
+            if each is not None and cap is not None and not 0 < each <= cap:
+                self.report(raw, "points_each", "M416", tr("cần 0 < 'points_each' ≤ 'cap'", "need 0 < 'points_each' ≤ 'cap'"))
+            elif ident and each is not None and cap is not None:
+                rules.append(Adjustment(ident, self.text(raw, "title", required=True), self.text(raw, "title_en"), each, cap, count_of))
+        return tuple(rules)
 
     def bands(self, data: dict, total: Decimal | None) -> tuple[Band, ...]:
         raw = self.items(data, "bands", "bands")
@@ -322,6 +349,9 @@ class _Parser:
         self.keys(data, _CRITERION_KEYS)
         ident = self.text(data, "id", required=True)
         self.unique(seen_ids, ident, data, "id", tr("tiêu chí", "criterion"))
+        kind = self.policy(data, "kind", CRITERION_KINDS, "indicator")
+        if kind == "appraisal":
+            return self.appraisal_criterion(data, ident, area)
         name = self.text(data, "indicator", required=True)
         indicator = get_indicator(name) if name else None
         if name and indicator is None:
@@ -369,6 +399,30 @@ class _Parser:
             tiers,
             self.policy(data, "nothing_to_measure", NOTHING_TO_MEASURE, self.nothing_to_measure),
             self.applicability(data),
+        )
+
+    def appraisal_criterion(self, data: dict, ident: str, area: str) -> Criterion | None:
+        """``kind: appraisal``: points the appraisal council awards, up to ``max``; no indicator, no mode."""
+        for key in ("indicator", "mode", "threshold", "target", "tiers"):
+            if key in data:
+                self.report(data, key, "M417", tr(f"tiêu chí thẩm định không dùng '{key}'", f"an appraisal criterion takes no '{key}'"))
+        points = self.number(data, "max")
+        if points is None:
+            self.declared_complete = False
+            return None
+        if points <= 0:
+            self.report(data, "max", "M401", tr("'max' phải lớn hơn 0", "'max' must be above 0"))
+        self.declared += points
+        return Criterion(
+            ident,
+            "",
+            area,
+            points,
+            "appraisal",
+            self.text(data, "title", required=True),
+            self.text(data, "title_en"),
+            not_applicable=self.applicability(data),
+            kind="appraisal",
         )
 
     def applicability(self, data: dict) -> Applicability:

@@ -263,7 +263,7 @@ def indicator_rows(methodology: Any, kind: str) -> list[Any]:
     seen: dict[str, Any] = {}
     for area in block.areas:
         for criterion in area.criteria:
-            if criterion.indicator not in COMPUTED_INDICATORS:
+            if criterion.indicator and criterion.indicator not in COMPUTED_INDICATORS:
                 seen.setdefault(criterion.indicator, INDICATORS[criterion.indicator])
     return list(seen.values())
 

@@ -100,10 +100,34 @@ def scoreboard(run: Run, registry: Any, slug: str, methodology: Any, year: int, 
         figures.add_missing([f for f in hook(run, registry, year) if f.agency_id in reporting])
     if not figures.agency_ids(year):
         raise _no_figures(year, root)
+    warnings.extend(_unknown_appraisals(figures, methodology, year))
     agencies = [a for a in registry.agencies if level is None or a.level == level]
     board = score_all(agencies, methodology, figures, year, TargetBook.from_plans(run.plans_of(registry), year))
     board.province = registry.province
     return board
+
+
+def _unknown_appraisals(figures: Any, methodology: Any, year: int) -> list[Problem]:
+    """M418: an ``appraisals`` row whose id is no appraisal criterion, deduction or bonus of the methodology."""
+    known = set()
+    for block in methodology.blocks:
+        known |= {rule.id for rule in (*block.deductions, *block.bonus)}
+        known |= {c.id for area in block.areas for c in area.criteria if c.appraised}
+    return [
+        Problem(
+            row.path,
+            row.line,
+            None,
+            "M418",
+            tr(
+                f"'{row.key}' không phải tiêu chí thẩm định, điểm trừ hay điểm thưởng của phương pháp '{methodology.id}'; dòng bị bỏ qua",
+                f"'{row.key}' is no appraisal criterion, deduction or bonus of methodology '{methodology.id}'; the row is ignored",
+            ),
+            WARNING,
+        )
+        for row in figures.appraisals
+        if row.year == year and row.key not in known
+    ]
 
 
 def agency_score(run: Run, board: Any, registry: Any, name: str) -> Any:

@@ -160,12 +160,26 @@ def _actual(result: Any) -> str:
         return "0/0"
     if evaluation.exact is None:
         return "—"
+    if result.criterion.appraised:
+        return _appraisal_text(result)
     return format_quantity(evaluation.exact, INDICATORS[result.criterion.indicator].unit, get_lang())
+
+
+def _appraisal_text(result: Any) -> str:
+    """``tự chấm 1,5 → thẩm định 1 (-0,5)``, or the self points alone while not appraised."""
+    own, appraised = result.self_points, result.appraised_points
+    if appraised is None:
+        return tr(f"tự chấm {_num(own)} (chưa thẩm định)", f"self {_num(own)} (not appraised)")
+    if own is None:
+        return tr(f"thẩm định {_num(appraised)}", f"appraised {_num(appraised)}")
+    return tr(f"tự chấm {_num(own)} → thẩm định {_num(appraised)} ({_signed(appraised - own)})", f"self {_num(own)} → appraised {_num(appraised)} ({_signed(appraised - own)})")
 
 
 def _target(result: Any) -> str:
     from cchc.indicators import INDICATORS
 
+    if result.criterion.appraised:
+        return tr("thẩm định", "appraisal")
     return result.goal.text(INDICATORS[result.criterion.indicator].unit, get_lang())
 
 
@@ -233,12 +247,28 @@ def _print_scorecard(out: Any, board: Any, score: Any) -> None:
                 row.append("")
             table.add_row(*row)
     out.print(table)
+    for title, lines, sign in ((tr("Điểm trừ", "Deductions"), score.deductions, "-"), (tr("Điểm thưởng", "Bonus"), score.bonus, "+")):
+        for line in lines:
+            capped = tr(f", tối đa {_num(line.rule.cap)}", f", capped at {_num(line.rule.cap)}") if line.points < line.uncapped else ""
+            out.print(f"{title}: {line.rule.title(lang)} — {line.count} × {_num(line.rule.points_each)} = {sign}{_num(line.points)}{capped}", highlight=False)
     band = score.band.label(lang) if score.band else "—"
     out.print(
         f"[bold]{tr('Tổng điểm', 'Total')}: {_num(score.total)} / {_num(score.max)}[/]{_percent_text(score)} · "
         f"{tr('Xếp loại', 'Band')}: [bold]{band}[/] · {tr('Hạng', 'Rank')}: {_rank_text(score)}",
         highlight=False,
     )
+    if score.self_total is not None and any(r.criterion.appraised for r in score.criteria):
+        out.print(tr(f"Tổng điểm tự chấm: {_num(score.self_total)}", f"Self-assessed total: {_num(score.self_total)}"), highlight=False)
+    if score.awaiting_appraisal:
+        out.print(
+            tr(
+                f"[yellow]Chưa thẩm định ({', '.join(score.awaiting_appraisal)}): tổng điểm và xếp hạng dùng điểm tự chấm.[/]",
+                f"[yellow]Not appraised yet ({', '.join(score.awaiting_appraisal)}): the total and rank use self-assessed points.[/]",
+            ),
+            highlight=False,
+        )
+    for result in score.without_evidence:
+        out.print(tr(f"[yellow]{result.criterion.id} {result.criterion.title(lang)}: thiếu tài liệu kiểm chứng[/]", f"[yellow]{result.criterion.id} {result.criterion.title(lang)}: no evidence document[/]"), highlight=False)
     if compared:
         prev = score.previous
         moved = ""
@@ -255,7 +285,7 @@ def _print_scorecard(out: Any, board: Any, score: Any) -> None:
     if missing:
         out.print(f"\n[bold]{tr('Thiếu số liệu', 'Missing figures')}[/] ({len(missing)}):")
         for result in missing:
-            out.print(f"  - {result.criterion.id} {result.criterion.title(lang)}: {result.evaluation.reason(lang)} [dim]({result.criterion.indicator})[/]", highlight=False)
+            out.print(f"  - {result.criterion.id} {result.criterion.title(lang)}: {result.evaluation.reason(lang)} [dim]({result.criterion.indicator or tr('thẩm định', 'appraisal')})[/]", highlight=False)
 
 
 def _percent_text(score: Any) -> str:
@@ -307,6 +337,9 @@ def _print_ranking(out: Any, board: Any) -> None:
         table.add_column(tr("Cơ quan", "Agency"), overflow="fold")
         for area in first.block.areas:
             table.add_column(area.id, justify="right")
+        adjusted = any(s.deductions or s.bonus for s in members)  # the total is not the sum of the areas
+        if adjusted:
+            table.add_column(tr("Trừ/thưởng", "Deducted/bonus"), justify="right")
         table.add_column(tr("Tổng", "Total"), justify="right")
         reduced = any(s.max != s.block.total for s in members)  # some criteria do not apply: compare on percent
         if reduced:
@@ -317,7 +350,11 @@ def _print_ranking(out: Any, board: Any) -> None:
             table.add_column(tr("± Điểm", "± Points"), justify="right")
             table.add_column(tr("± Hạng", "± Rank"), justify="right")
         for score in members:
-            row = [str(score.rank or "—"), score.name, *(_num(a.points) for a in score.areas), f"[bold]{_num(score.total)}[/]"]
+            row = [str(score.rank or "—"), score.name, *(_num(a.points) for a in score.areas)]
+            if adjusted:
+                net = sum((b.points for b in score.bonus), Decimal(0)) - sum((d.points for d in score.deductions), Decimal(0))
+                row.append(_signed(net) if net else "")
+            row.append(f"[bold]{_num(score.total)}[/]")
             if reduced:
                 row += [_num(score.max), _num(score.percent)]
             row.append(score.band.label(lang) if score.band else "—")

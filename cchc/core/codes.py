@@ -70,6 +70,9 @@ CODES: dict[str, Code] = {
     "M413": _w("unknown key, ignored", "fix the spelling or remove it"),
     "M414": _e("bad `not_applicable` (not a mapping, unknown kind, neither kinds nor agencies)", "give `kinds:` or `agencies:` lists"),
     "M415": _w("the methodology's `year` is not the year scored", "use that year's methodology, or check the year"),
+    "M416": _e("bad deduction or bonus rule (`points_each` not above 0 or above `cap`, a number missing)", "give 0 < points_each ≤ cap"),
+    "M417": _e("an appraisal criterion with `indicator`, `mode`, `threshold`, `target` or `tiers`", "remove the key: the council awards the points"),
+    "M418": _w("an `appraisals` row names no appraisal criterion, deduction or bonus of the methodology", "fix the id, or check the methodology"),
     # figures
     "F501": _e("not a figures file (shape, `kind`, a row that is not a mapping)", "follow docs/plan-format.md, 'Figures'"),
     "F502": _e("CSV/xlsx header not the contract, a row with the wrong number of fields, a broken CSV row", "use the header agency,indicator,numerator,denominator,value,period,source,note; quote decimal commas"),
@@ -90,6 +93,7 @@ CODES: dict[str, Code] = {
     "F518": _w("a folder with no figure files", "check the path"),
     "F519": _w("unknown key", "fix the spelling or remove it"),
     "F520": _e("a file type that is not YAML, CSV or xlsx", "save the figures as .yaml, .csv or .xlsx"),
+    "F521": _e("a bad `appraisals` row (no agency or criterion, no points or count, a negative or non-number value)", "give agency, criterion and self_points/appraised_points or count"),
     # progress reports
     "R601": _e("not a progress file", "use .yaml, .csv or .xlsx"),
     "R602": _e("progress table header or row shape wrong, or a broken CSV row", "use the header plan,activity,occurrence,status,completed,evidence,link,agency,note"),

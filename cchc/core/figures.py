@@ -7,6 +7,7 @@ uses the same shape.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 
 @dataclass(slots=True)
@@ -36,6 +37,26 @@ class Figure:
         return int(self.period[:4])
 
 
+@dataclass(slots=True)
+class Appraisal:
+    """One agency's points on a criterion the appraisal council awards, or a count for a deduction or
+    bonus rule: ``key`` is the criterion's or the rule's id in the methodology."""
+
+    agency_id: str
+    key: str
+    period: str
+    self_points: Decimal | None = None  # tự chấm
+    appraised_points: Decimal | None = None  # thẩm định
+    count: int | None = None  # times a deduction or bonus rule applies
+    evidence: str = ""  # tài liệu kiểm chứng: document number and date
+    path: str = ""
+    line: int | None = None
+
+    @property
+    def year(self) -> int:
+        return int(self.period[:4])
+
+
 @dataclass
 class FigureSet:
     """All figures read for one province, indexed by agency then indicator."""
@@ -43,6 +64,7 @@ class FigureSet:
     figures: list[Figure] = field(default_factory=list)
     illustrative: bool = False
     paths: list[str] = field(default_factory=list)
+    appraisals: list[Appraisal] = field(default_factory=list)
     _index: dict[str, dict[str, list[Figure]]] = field(default_factory=dict, repr=False)
     _keys: set[tuple[str, str, str]] = field(default_factory=set, repr=False)
 
@@ -73,4 +95,8 @@ class FigureSet:
 
     def agency_ids(self, year: int) -> set[str]:
         """Agencies with at least one figure in ``year``."""
-        return {f.agency_id for f in self.figures if f.year == year}
+        return {f.agency_id for f in self.figures if f.year == year} | {a.agency_id for a in self.appraisals if a.year == year}
+
+    def appraisals_for(self, agency_id: str, year: int) -> dict[str, Appraisal]:
+        """The agency's appraisal and count rows of ``year``, by criterion or rule id."""
+        return {a.key: a for a in self.appraisals if a.agency_id == agency_id and a.year == year}

@@ -28,6 +28,16 @@ a not-applicable criterion is never a failing score in disguise. Bands are writt
 block's total, or, with ``bands_in: percent``, as percentage groups (the national grouping: A ≥ 90 %,
 B 80–< 90 % …) whatever the block's total.
 
+Appraisal: a criterion of ``kind: appraisal`` has no indicator; the appraisal council awards up to
+``max`` points. Figures files carry, per agency and criterion, ``self_points`` (tự chấm),
+``appraised_points`` (thẩm định) and ``evidence`` (tài liệu kiểm chứng) in an ``appraisals`` list; the
+total and rank use the appraised points, the self points while none is recorded (the scorecard says
+so), and ``self_total`` is the total on the agency's own points. Deductions and bonus (điểm trừ,
+điểm thưởng) are block rules ``{id, title, points_each, cap, count_of}``: the count is an
+``appraisals`` row ``{agency, criterion: <rule id>, count}`` or, for ``count_of: overdue_tasks``, the
+plan duties due and not done on time (the computed plan completion figure); each is capped, shown on
+its own line, and the total never goes below 0.
+
 Targets: fixed by the criterion when it says so; otherwise the plan target for the indicator that
 year and the agency's level (a level-specific target beats a general one, a target for that year
 beats one for every year of the plan, a one-year plan beats a multi-year one); otherwise the
@@ -51,10 +61,13 @@ M407 bad bands (not in decreasing order, out of 0..total)
 M408 duplicate block, area or criterion id
 M409 unknown agency kind, or a kind claimed by two blocks
 M410 bad target or threshold
-M411 bad ``missing``, ``rank_by``, ``nothing_to_measure`` or ``bands_in`` setting
+M411 bad ``missing``, ``rank_by``, ``nothing_to_measure``, ``bands_in``, criterion ``kind`` or ``count_of`` setting
 M414 bad ``not_applicable`` (not a mapping of ``kinds``/``agencies`` lists, unknown kind)
 M413 unknown key (warning)
 M415 the methodology's ``year`` is not the year scored (warning; from :mod:`cchc.app.scorecard`)
+M416 bad deduction or bonus rule (``points_each`` not within (0, ``cap``])
+M417 an appraisal criterion with an indicator, mode, threshold, target or tiers
+M418 an ``appraisals`` row names no appraisal criterion or rule (warning; from :mod:`cchc.app.scorecard`)
 ==== ======================================================================
 """
 
@@ -76,6 +89,9 @@ MISSING_POLICIES = ("zero", "exclude")
 RANK_BY = ("kind", "block")
 NOTHING_TO_MEASURE = ("full", "zero")  # what a ratio of 0/0 scores
 BANDS_IN = ("points", "percent")  # band minimums: points of the block's total, or percentage groups (A ≥ 90 % …)
+CRITERION_KINDS = ("indicator", "appraisal")  # scored from a figure, or points the appraisal council awards
+COUNT_OF = ("overdue_tasks", "figures")  # what a deduction or bonus counts
+OVERDUE_SOURCE = "plan_completion_on_time"  # the computed figure whose due-but-not-on-time occurrences are overdue tasks
 
 HUNDRED = Fraction(100)
 _HALF = Fraction(1, 2)
@@ -161,13 +177,30 @@ class Criterion(_Titled):
     tiers: tuple[Tier, ...] = ()
     nothing_to_measure: str = "full"  # 0/0 scores full points, or zero
     not_applicable: Applicability = ALWAYS
+    kind: str = "indicator"  # or "appraisal": points awarded by the appraisal council, no indicator
     max_exact: Fraction = field(init=False, repr=False, compare=False)  # ``max`` as a fraction, for exact scoring
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "max_exact", Fraction(self.max))
 
     def title(self, lang: str) -> str:
-        return super().title(lang) or INDICATORS[self.indicator].title(lang)
+        return super().title(lang) or (INDICATORS[self.indicator].title(lang) if self.indicator else self.id)
+
+    @property
+    def appraised(self) -> bool:
+        return self.kind == "appraisal"
+
+
+@dataclass(frozen=True)
+class Adjustment(_Titled):
+    """A deduction (điểm trừ) or bonus (điểm thưởng): ``points_each`` per time it applies, at most ``cap``."""
+
+    id: str
+    title_vi: str
+    title_en: str
+    points_each: Decimal
+    cap: Decimal
+    count_of: str = "figures"
 
 
 @dataclass(frozen=True)
@@ -212,6 +245,8 @@ class Block(_Titled):
     missing: str = "zero"
     rank_by: str = "kind"
     bands_in: str = "points"
+    deductions: tuple[Adjustment, ...] = ()
+    bonus: tuple[Adjustment, ...] = ()
 
     def covers(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds
@@ -314,6 +349,8 @@ class TargetBook:
         return goal, source
 
     def _goal(self, criterion: Criterion, level: str | None) -> tuple[Goal, str]:
+        if criterion.appraised:
+            return Goal(">=", float(criterion.max)), "appraisal"
         if criterion.mode == "ratio_to_threshold":
             assert criterion.threshold is not None
             return Goal(">=", float(criterion.threshold)), "methodology"
@@ -402,6 +439,20 @@ class CriterionScore:
     target_source: str
     points: Decimal | None  # None: no data left out of the total (missing: exclude), or not applicable
     figure: Any = None
+    appraisal: Any = None  # cchc.core.figures.Appraisal of an appraisal criterion
+
+    @property
+    def self_points(self) -> Decimal | None:
+        return None if self.appraisal is None else self.appraisal.self_points
+
+    @property
+    def appraised_points(self) -> Decimal | None:
+        return None if self.appraisal is None else self.appraisal.appraised_points
+
+    @property
+    def lacks_evidence(self) -> bool:
+        """An appraisal criterion scored without a document to check it against (thiếu tài liệu kiểm chứng)."""
+        return self.criterion.appraised and self.appraisal is not None and not self.appraisal.evidence
 
     @property
     def status(self) -> str:
@@ -420,6 +471,17 @@ class AreaScore(_Titled):
     title_en: str
     points: Decimal
     max: Decimal
+
+
+@dataclass
+class AdjustmentLine:
+    """One deduction or bonus applied to an agency: how many times, the points before and after the cap."""
+
+    rule: Adjustment
+    count: int
+    points: Decimal  # count × points_each, capped
+    uncapped: Decimal
+    source: str = ""  # file:line of the count, or the progress book
 
 
 @dataclass
@@ -451,6 +513,10 @@ class AgencyScore:
     rank: int | None = None
     rank_of: int | None = None  # how many agencies were ranked together
     previous: Comparison | None = None
+    self_total: Decimal | None = None  # the total with the agency's own points on appraisal criteria
+    deductions: list[AdjustmentLine] = field(default_factory=list)
+    bonus: list[AdjustmentLine] = field(default_factory=list)
+    awaiting_appraisal: list[str] = field(default_factory=list)  # appraisal criteria scored on self points (no appraisal yet)
 
     @property
     def group(self) -> str:
@@ -459,7 +525,11 @@ class AgencyScore:
 
     @property
     def missing(self) -> list[str]:
-        return [c.criterion.indicator for c in self.criteria if c.status == NO_DATA]
+        return [c.criterion.indicator or c.criterion.id for c in self.criteria if c.status == NO_DATA]
+
+    @property
+    def without_evidence(self) -> list[CriterionScore]:
+        return [c for c in self.criteria if c.lacks_evidence]
 
 
 @dataclass
@@ -477,9 +547,18 @@ class Scoreboard:
         return next((s for s in self.scores if s.agency_id == agency_id), None)
 
 
-def score_agency(agency: Any, block: Block, figures: dict[str, list[Any]], year: int, targets: TargetBook) -> AgencyScore:
-    """Score one agency (``id``, ``name``, ``kind``, ``level``) against one block."""
+def score_agency(agency: Any, block: Block, figures: dict[str, list[Any]], year: int, targets: TargetBook, appraisals: dict[str, Any] | None = None) -> AgencyScore:
+    """Score one agency (``id``, ``name``, ``kind``, ``level``) against one block.
+
+    ``appraisals`` (by criterion or rule id) carry the points of appraisal criteria and the counts of
+    deductions and bonus. An appraisal criterion scores the appraised points, or the agency's own
+    while no appraisal is recorded (named in ``awaiting_appraisal``); deductions and bonus are added
+    after the criteria, each capped, and the total never goes below 0.
+    """
+    appraisals = appraisals or {}
     level = getattr(agency, "level", None)
+    self_delta = Decimal(0)  # self points less the points used, over appraisal criteria
+    awaiting: list[str] = []
     results: list[CriterionScore] = []
     areas: list[AreaScore] = []
     applicable = Decimal(0)  # the maximum of every criterion that applies, with or without figures
@@ -488,17 +567,26 @@ def score_agency(agency: Any, block: Block, figures: dict[str, list[Any]], year:
         area_max = Decimal(0)
         area_excluded = area.not_applicable.excludes(agency)
         for criterion in area.criteria:
-            indicator = INDICATORS[criterion.indicator]
-            figure = year_figure(figures.get(criterion.indicator, ()), year, indicator)
             goal, source = targets.goal_for(criterion, level)
+            figure = appraisal = None
             if area_excluded or criterion.not_applicable.excludes(agency):
                 evaluation = _EXCLUDED
+            elif criterion.appraised:
+                appraisal = appraisals.get(criterion.id)
+                evaluation = _appraised(criterion, appraisal)
             else:
+                indicator = INDICATORS[criterion.indicator]
+                figure = year_figure(figures.get(criterion.indicator, ()), year, indicator)
                 evaluation = _judged(criterion, indicator.evaluate(figure, goal))
             points = criterion_points(criterion, evaluation, goal)
             if points is None and block.missing == "zero" and evaluation.status == NO_DATA:
                 points = Decimal(0)
-            results.append(CriterionScore(criterion, evaluation, goal, source, points, figure))
+            if appraisal is not None and evaluation.status != NOT_APPLICABLE:
+                if appraisal.appraised_points is None:
+                    awaiting.append(criterion.id)
+                elif appraisal.self_points is not None:
+                    self_delta += appraisal.self_points - appraisal.appraised_points
+            results.append(CriterionScore(criterion, evaluation, goal, source, points, figure, appraisal))
             if evaluation.status != NOT_APPLICABLE:
                 applicable += criterion.max
             if points is not None:
@@ -509,10 +597,18 @@ def score_agency(agency: Any, block: Block, figures: dict[str, list[Any]], year:
     possible = sum((a.max for a in areas), Decimal(0))
     share: Fraction | None = None  # nothing scored (all excluded or not applicable): no total
     total: Decimal | None = None
+    self_total: Decimal | None = None
+    deductions = _adjustments(block.deductions, appraisals, figures, year)
+    bonus = _adjustments(block.bonus, appraisals, figures, year)
     if possible:
         share = Fraction(earned) / Fraction(possible)  # of the points scored (missing: exclude rescales)
         total = earned if block.missing == "zero" else round_points(share * Fraction(applicable))
-    return AgencyScore(
+        adjusted = total + sum((b.points for b in bonus), Decimal(0)) - sum((d.points for d in deductions), Decimal(0))
+        self_total = max(Decimal(0), adjusted + self_delta)
+        if adjusted != total:
+            total = max(Decimal(0), adjusted)
+            share = Fraction(total) / Fraction(applicable) if applicable else share
+    result = AgencyScore(
         agency.id,
         agency.name,
         agency.kind,
@@ -526,6 +622,36 @@ def score_agency(agency: Any, block: Block, figures: dict[str, list[Any]], year:
         None if share is None else round_points(share * HUNDRED),
         share,
     )
+    result.self_total, result.deductions, result.bonus, result.awaiting_appraisal = self_total, deductions, bonus, awaiting
+    return result
+
+
+def _appraised(criterion: Criterion, appraisal: Any) -> Evaluation:
+    """An appraisal criterion's points as an evaluation: the appraised points, else the agency's own."""
+    if appraisal is None or (appraisal.appraised_points is None and appraisal.self_points is None):
+        return Evaluation(None, NO_DATA, explain=lambda lang: "no points recorded" if lang == "en" else "chưa có điểm tự chấm hay thẩm định")
+    used = appraisal.appraised_points if appraisal.appraised_points is not None else appraisal.self_points
+    used = min(max(used, Decimal(0)), criterion.max)
+    return Evaluation(float(used), MET if used >= criterion.max else NOT_MET, exact=Fraction(used))
+
+
+def _adjustments(rules: tuple[Adjustment, ...], appraisals: dict[str, Any], figures: dict[str, list[Any]], year: int) -> list[AdjustmentLine]:
+    """Each deduction or bonus that applies: its count (a figures row, or overdue plan duties), capped."""
+    lines = []
+    for rule in rules:
+        count, source = 0, ""
+        if rule.count_of == "overdue_tasks":
+            done = year_figure(figures.get(OVERDUE_SOURCE, ()), year, INDICATORS[OVERDUE_SOURCE])
+            if done is not None and done.numerator is not None and done.denominator is not None:
+                count, source = int(done.denominator - done.numerator), done.path
+        else:
+            row = appraisals.get(rule.id)
+            if row is not None and row.count:
+                count, source = int(row.count), f"{row.path}:{row.line}" if row.line else row.path
+        if count > 0:
+            uncapped = rule.points_each * count
+            lines.append(AdjustmentLine(rule, count, min(uncapped, rule.cap), uncapped, source))
+    return lines
 
 
 _EXCLUDED = Evaluation(None, NOT_APPLICABLE, explain=lambda lang: "not applicable under the methodology" if lang == "en" else "không áp dụng theo phương pháp chấm điểm")
@@ -570,7 +696,8 @@ def score_all(agencies: Iterable[Any], methodology: Methodology, figures: Any, y
             if agency.kind in named_kinds or agency.kind in reporting_kinds:
                 unscored.append(agency)
             continue
-        scores.append(score_agency(agency, block, figures.for_agency(agency.id), year, targets))
+        appraisals = figures.appraisals_for(agency.id, year) if hasattr(figures, "appraisals_for") else {}
+        scores.append(score_agency(agency, block, figures.for_agency(agency.id), year, targets, appraisals))
     rank(scores)
     return Scoreboard(year, methodology, scores, unscored, uncovered, getattr(figures, "illustrative", False))
 
@@ -627,10 +754,10 @@ def compare(current: Scoreboard, previous: Scoreboard) -> None:
 
 def trace(result: CriterionScore, methodology_path: str, lang: str) -> dict[str, Any]:
     """Where a criterion's points came from: the figure's file and row, the methodology, the rule."""
-    figure = result.figure
+    figure = result.figure or result.appraisal
     source = None
     if figure is not None and result.applicable_by_methodology:
-        source = {"path": figure.path, "line": figure.line, "period": figure.period, "source": figure.source, "note": figure.note}
+        source = {"path": figure.path, "line": figure.line, "period": figure.period, "source": getattr(figure, "source", ""), "note": getattr(figure, "note", "")}
     return {
         "figure": source,
         "methodology": f"{methodology_path}#{result.criterion.id}",
@@ -658,6 +785,10 @@ def rule_text(result: CriterionScore, lang: str) -> str:
         return t("không có số liệu: 0 điểm", "no figures: 0 points")
     if e.vacuous:
         return t(f"0/0: phương pháp chấm {n(points)} điểm", f"0 of 0: the methodology gives {n(points)} points")
+    if c.appraised:
+        if result.appraised_points is None:
+            return t(f"chưa thẩm định: dùng điểm tự chấm {n(points)}", f"not appraised yet: the self-assessed {n(points)} points are used")
+        return t(f"điểm thẩm định: {n(points)}", f"appraised points: {n(points)}")
     value = e.exact
     if c.mode == "tiers":
         tier = next((tier for tier in c.tiers if tier.matches(value)), None)
@@ -729,7 +860,8 @@ def _agency_json(score: AgencyScore, methodology_path: str) -> dict[str, Any]:
                 "id": c.criterion.id,
                 "title": c.criterion.title(lang),
                 "indicator": c.criterion.indicator,
-                "unit": INDICATORS[c.criterion.indicator].unit,
+                "kind": c.criterion.kind,
+                "unit": INDICATORS[c.criterion.indicator].unit if c.criterion.indicator else "points",
                 "area": c.criterion.area,
                 "value": None if c.evaluation.exact is None else _num(c.evaluation.exact),
                 "target": {"op": c.goal.op, "value": c.goal.value, "max": c.goal.max, "source": c.target_source},
@@ -737,11 +869,19 @@ def _agency_json(score: AgencyScore, methodology_path: str) -> dict[str, Any]:
                 "max": _num(c.criterion.max),
                 "status": c.status,
                 "vacuous": c.evaluation.vacuous,
+                "self_points": _num(c.self_points),
+                "appraised_points": _num(c.appraised_points),
+                "evidence": c.appraisal.evidence if c.appraisal is not None else None,
                 "trace": trace(c, methodology_path, lang),
             }
             for c in score.criteria
         ],
         "missing": score.missing,
+        "self_total": _num(score.self_total),
+        "awaiting_appraisal": score.awaiting_appraisal,
+        "without_evidence": [c.criterion.id for c in score.without_evidence],
+        "deductions": [_adjustment_json(line, lang) for line in score.deductions],
+        "bonus": [_adjustment_json(line, lang) for line in score.bonus],
     }
     if score.previous is not None:
         prev = score.previous
@@ -754,3 +894,15 @@ def _agency_json(score: AgencyScore, methodology_path: str) -> dict[str, Any]:
             "areas": [{"id": k, "change": _num(v)} for k, v in prev.area_changes.items()],
         }
     return data
+
+
+def _adjustment_json(line: AdjustmentLine, lang: str) -> dict[str, Any]:
+    return {
+        "id": line.rule.id,
+        "title": line.rule.title(lang),
+        "count": line.count,
+        "points": _num(line.points),
+        "uncapped": _num(line.uncapped),
+        "cap": _num(line.rule.cap),
+        "source": line.source,
+    }
