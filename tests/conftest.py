@@ -45,3 +45,18 @@ def run_cli(*args: str, cwd: Path | None = None) -> Result:
 @pytest.fixture
 def cli_run():
     return run_cli
+
+
+def header_row(ws) -> int:  # noqa: ANN001 - an openpyxl worksheet
+    """A cchc sheet's table header row: the row the panes are frozen below."""
+    return int(ws.freeze_panes[1:]) - 1
+
+
+def table(ws) -> list[list]:  # noqa: ANN001
+    """Header and data rows of a cchc sheet (the title block left out), up to the blank row before the notes."""
+    rows = []
+    for row in ws.iter_rows(min_row=header_row(ws), values_only=True):
+        if all(v is None for v in row):
+            break
+        rows.append(list(row))
+    return rows

@@ -14,7 +14,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from cchc.app.export import default_as_of
-from tests.conftest import DATA, ROOT, run_cli
+from tests.conftest import DATA, ROOT, header_row, run_cli, table
 
 FIXTURE = DATA / "overdue"
 FIGURES = DATA / "export" / "figures-2024.yaml"
@@ -36,19 +36,6 @@ def export_fixture(out, *args: str):
         cwd=FIXTURE,
     )
 
-
-def header_row(ws) -> int:
-    return int(ws.freeze_panes[1:]) - 1
-
-
-def table(ws) -> list[list]:
-    """Header and data rows, up to the blank row before the notes."""
-    rows = []
-    for row in ws.iter_rows(min_row=header_row(ws), values_only=True):
-        if all(v is None for v in row):
-            break
-        rows.append(list(row))
-    return rows
 
 
 # -- cchc overdue --xlsx -------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from cchc.core.i18n import set_lang
 from cchc.core.overdue import activity_statuses, overdue_report
 from cchc.core.problems import CchcError
 from cchc.indicators import get_indicator
-from tests.conftest import DATA
+from tests.conftest import DATA, header_row, table
 
 FIXTURE = DATA / "overdue"
 AS_OF = dt.date(2024, 6, 30)
@@ -221,20 +221,6 @@ def write_meeting(path: Path, agency: str | None = None, **overrides) -> None:
     }
     write_meeting_workbook(path, **{**arguments, **overrides})
 
-
-def header_row(ws) -> int:
-    """The table's header row: the row the panes are frozen below."""
-    return int(ws.freeze_panes[1:]) - 1
-
-
-def table(ws) -> list[list]:
-    """Header and data rows (the title block left out), up to the blank row before the notes."""
-    rows = []
-    for row in ws.iter_rows(min_row=header_row(ws), values_only=True):
-        if all(v is None for v in row):
-            break
-        rows.append(list(row))
-    return rows
 
 
 def column(ws, header: str) -> int:

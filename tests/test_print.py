@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, header_row, run_cli, table
 
 AGENCY = "Sở Nội vụ"
 
@@ -30,18 +30,6 @@ def workbook(tmp_path_factory) -> Path:
     assert result.exit_code == 0, result.output
     return out
 
-
-def header_row(ws) -> int:
-    return int(ws.freeze_panes[1:]) - 1
-
-
-def table(ws) -> list[list]:
-    rows = []
-    for row in ws.iter_rows(min_row=header_row(ws), values_only=True):
-        if all(v is None for v in row):
-            break
-        rows.append(list(row))
-    return rows
 
 
 def by_header(rows: list[list]) -> list[dict]:
