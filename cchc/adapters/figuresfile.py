@@ -83,6 +83,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,7 @@ from cchc.indicators import get_indicator, suggest_indicator
 from cchc.indicators.base import Indicator, Quantity, format_number
 
 HEADER = tuple(formats.FIGURE_ROW.fields)  # the CSV/xlsx contract: agency,indicator,numerator,denominator,value,period,source,note
+_COLUMNS = range(1, len(HEADER) + 1)
 FIGURE_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
 _HEADER_SEARCH_ROWS = 20
 _AGREEMENT = Decimal("0.5")  # percentage points a given value may differ from its counts
@@ -418,10 +420,14 @@ class _Reader:
             )
             return
         cells = {}
-        for col, (name, value) in enumerate(zip(HEADER, values, strict=False), start=1):
-            if _blank(value):
+        for col, name, value, fraction in zip(_COLUMNS, HEADER, values, percent, strict=False):
+            if value.__class__ is str:
+                value = value.strip()
+                if not value:
+                    continue
+            elif value is None:
                 continue
-            cells[name] = _Cell(value.strip() if isinstance(value, str) else value, line, col, fraction=percent[col - 1])
+            cells[name] = _Cell(value, line, col, fraction)
         self._row(context, cells, line, 1)
 
     def _row(self, context: _FileContext, cells: dict[str, _Cell], line: int | None, col: int | None) -> None:
@@ -554,9 +560,9 @@ class _Reader:
 
     def _indicator(self, path: str, cell: _Cell) -> tuple[Indicator, str | None] | None:
         name = str(cell.value).strip()
-        base, _, input_name = name.partition(".")
-        indicator = get_indicator(base)
+        indicator, input_name = _split_target(name)
         if indicator is None:
+            base = name.partition(".")[0]
             hint = suggest_indicator(base)
             self._bad(
                 path,
@@ -597,15 +603,7 @@ class _Reader:
         if isinstance(value, dt.datetime | dt.date) and getattr(value, "day", 1) == 1:
             period = f"{value.year:04d}-{value.month:02d}"  # Excel turns "2024-05" into 1 May 2024
         elif isinstance(value, int | str) and not isinstance(value, bool):
-            match = _PERIOD.match(str(value).strip())
-            if match:
-                year, quarter, month = match.groups()
-                if quarter:
-                    period = f"{year}-Q{quarter}"
-                elif month and 1 <= int(month) <= 12:
-                    period = f"{year}-{int(month):02d}"
-                elif not month:
-                    period = year
+            period = _period_of(str(value))
         if period is None:
             self._bad(context.path, cell, "F510", tr(f"kỳ '{value}' không hợp lệ; dùng 2024, 2024-Q1 hoặc 2024-05", f"bad period '{value}'; use 2024, 2024-Q1 or 2024-05"))
             return None
@@ -694,6 +692,8 @@ class _Reader:
 
     def _number(self, path: str, slot: str, cell: _Cell, kind: str, indicator: Indicator) -> Decimal | None:
         raw = cell.value
+        if kind == "count" and raw.__class__ is str and raw.isascii() and raw.isdigit():
+            return Decimal(raw)  # plain digits, as nearly every count is written: nothing more to check
         written_percent = False
         if isinstance(raw, bool):
             number = None
@@ -768,6 +768,27 @@ class _Reader:
 
     def _unknown_key(self, path: str, container: Any, key: Any) -> None:
         self._problem(path, container, key, "F519", tr(f"khóa '{key}' không được dùng, bị bỏ qua", f"unknown key '{key}' ignored"), WARNING)
+
+
+@lru_cache(maxsize=4096)
+def _split_target(name: str) -> tuple[Indicator | None, str]:
+    """``on_time_dossiers.settled`` -> (the indicator, ``settled``); a file repeats a few names thousands of times."""
+    base, _, input_name = name.partition(".")
+    return get_indicator(base), input_name
+
+
+@lru_cache(maxsize=4096)
+def _period_of(text: str) -> str | None:
+    """``2024``, ``2024-Q1``/``2024-q1``, ``2024-5``/``2024-05`` in their one spelling, else ``None``."""
+    match = _PERIOD.match(text.strip())
+    if not match:
+        return None
+    year, quarter, month = match.groups()
+    if quarter:
+        return f"{year}-Q{quarter}"
+    if month:
+        return f"{year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+    return year
 
 
 def _is_header(values: list[Any]) -> bool:

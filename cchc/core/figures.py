@@ -95,7 +95,13 @@ class FigureSet:
 
     def agency_ids(self, year: int) -> set[str]:
         """Agencies with at least one figure in ``year``."""
-        return {f.agency_id for f in self.figures if f.year == year} | {a.agency_id for a in self.appraisals if a.year == year}
+        prefix = str(year)
+        with_figures = {
+            agency_id
+            for agency_id, by_indicator in self._index.items()
+            if any(f.period.startswith(prefix) for figures in by_indicator.values() for f in figures)
+        }
+        return with_figures | {a.agency_id for a in self.appraisals if a.year == year}
 
     def appraisals_for(self, agency_id: str, year: int) -> dict[str, Appraisal]:
         """The agency's appraisal and count rows of ``year``, by criterion or rule id."""

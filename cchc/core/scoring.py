@@ -94,6 +94,7 @@ COUNT_OF = ("overdue_tasks", "figures")  # what a deduction or bonus counts
 OVERDUE_SOURCE = "plan_completion_on_time"  # the computed figure whose due-but-not-on-time occurrences are overdue tasks
 
 HUNDRED = Fraction(100)
+_ZERO = Decimal(0)
 
 
 def round_points(value: Fraction) -> Decimal:
@@ -309,6 +310,7 @@ class TargetBook:
     def __init__(self, targets: Iterable[PlanTarget] = ()):
         self._by_indicator: dict[str, list[PlanTarget]] = {}
         self._goals: dict[tuple[int, str | None], tuple[Criterion, Goal, str]] = {}
+        self._block_goals: dict[tuple[int, str | None], tuple[Block, list[tuple[Goal, str]]]] = {}
         for target in targets:
             self._by_indicator.setdefault(target.indicator, []).append(target)
 
@@ -340,6 +342,14 @@ class TargetBook:
         # The most specific target wins; between equally specific ones the stricter (highest ≥,
         # lowest ≤), so the result never depends on the order targets are written in (P211).
         return min(candidates, key=lambda t: (t.level is None, t.year is None, t.span, stricter_first(t.goal.op, t.goal.value)))
+
+    def block_goals(self, block: Block, level: str | None) -> list[tuple[Goal, str]]:
+        """:meth:`goal_for` of every criterion of ``block`` in order (memoised: asked once per agency)."""
+        key = (id(block), level)
+        known = self._block_goals.get(key)
+        if known is None or known[0] is not block:
+            known = self._block_goals[key] = (block, [self.goal_for(c, level) for area in block.areas for c in area.criteria])
+        return known[1]
 
     def goal_for(self, criterion: Criterion, level: str | None) -> tuple[Goal, str]:
         """The goal a criterion is judged against at ``level``, and where it came from (memoised)."""
@@ -373,10 +383,11 @@ def year_figure(figures: Iterable[Any], year: int, indicator: Indicator) -> Any:
     summed for flows or the latest one for stocks and rates."""
     annual = None
     parts = []
+    year_text = str(year)
     for figure in figures:
-        if figure.period == str(year):
+        if figure.period == year_text:
             annual = figure
-        elif figure.period[:4] == str(year):
+        elif figure.period.startswith(year_text):
             parts.append(figure)
     if annual is not None or not parts:
         return annual
@@ -409,15 +420,15 @@ def criterion_points(criterion: Criterion, evaluation: Evaluation, goal: Goal) -
     if evaluation.status == NOT_APPLICABLE:
         return None
     if evaluation.vacuous:
-        return criterion.max if criterion.nothing_to_measure == "full" else Decimal(0)
+        return criterion.max if criterion.nothing_to_measure == "full" else _ZERO
     value = evaluation.exact
     assert value is not None
     mode = criterion.mode
     if mode == "all_or_nothing":
-        return criterion.max if evaluation.status == MET else Decimal(0)
+        return criterion.max if evaluation.status == MET else _ZERO
     if mode == "tiers":
         tier = next((t for t in criterion.tiers if t.matches(value)), None)
-        return Decimal(0) if tier is None else tier.points
+        return _ZERO if tier is None else tier.points
     # Exact arithmetic on the integers of the fractions: max × share, share = value / reference (or
     # reference / value when lower is better), compared and rounded without building Fractions.
     top = criterion.max_exact
@@ -426,7 +437,7 @@ def criterion_points(criterion: Criterion, evaluation: Evaluation, goal: Goal) -
         if value.numerator * reference.denominator <= reference.numerator * value.denominator:
             return criterion.max
         if reference <= 0:
-            return Decimal(0)
+            return _ZERO
         share_num, share_den = reference.numerator * value.denominator, reference.denominator * value.numerator
     else:  # ratio_to_threshold, linear, baseline_reduction: proportional to the bar
         reference = criterion.threshold if mode == "ratio_to_threshold" else goal.reference
@@ -434,12 +445,12 @@ def criterion_points(criterion: Criterion, evaluation: Evaluation, goal: Goal) -
         if value.numerator * reference.denominator >= reference.numerator * value.denominator:
             return criterion.max
         if value.numerator <= 0:
-            return Decimal(0)
+            return _ZERO
         share_num, share_den = value.numerator * reference.denominator, value.denominator * reference.numerator
     return _round_ratio(top.numerator * share_num, top.denominator * share_den)
 
 
-@dataclass
+@dataclass(slots=True)
 class CriterionScore:
     criterion: Criterion
     evaluation: Evaluation
@@ -565,19 +576,21 @@ def score_agency(agency: Any, block: Block, figures: dict[str, list[Any]], year:
     """
     appraisals = appraisals or {}
     level = getattr(agency, "level", None)
-    self_delta = Decimal(0)  # self points less the points used, over appraisal criteria
+    self_delta = _ZERO  # self points less the points used, over appraisal criteria
     awaiting: list[str] = []
     results: list[CriterionScore] = []
     areas: list[AreaScore] = []
-    applicable = Decimal(0)  # the maximum of every criterion that applies, with or without figures
+    applicable = _ZERO  # the maximum of every criterion that applies, with or without figures
+    missing_zero = block.missing == "zero"
+    goals = iter(targets.block_goals(block, level))
     for area in block.areas:
-        area_points = Decimal(0)
-        area_max = Decimal(0)
+        area_points = _ZERO
+        area_max = _ZERO
         area_excluded = area.not_applicable.excludes(agency)
         for criterion in area.criteria:
-            goal, source = targets.goal_for(criterion, level)
+            goal, source = next(goals)
             figure = appraisal = None
-            if area_excluded or criterion.not_applicable.excludes(agency):
+            if area_excluded or (criterion.not_applicable is not ALWAYS and criterion.not_applicable.excludes(agency)):
                 evaluation = _EXCLUDED
             elif criterion.appraised:
                 appraisal = appraisals.get(criterion.id)
@@ -585,10 +598,12 @@ def score_agency(agency: Any, block: Block, figures: dict[str, list[Any]], year:
             else:
                 indicator = INDICATORS[criterion.indicator]
                 figure = year_figure(figures.get(criterion.indicator, ()), year, indicator)
-                evaluation = _judged(criterion, indicator.evaluate(figure, goal))
+                evaluation = indicator.evaluate(figure, goal)
+                if evaluation.vacuous:
+                    evaluation = _judged(criterion, evaluation)
             points = criterion_points(criterion, evaluation, goal)
-            if points is None and block.missing == "zero" and evaluation.status == NO_DATA:
-                points = Decimal(0)
+            if points is None and missing_zero and evaluation.status == NO_DATA:
+                points = _ZERO
             if appraisal is not None and evaluation.status != NOT_APPLICABLE:
                 if appraisal.appraised_points is None:
                     awaiting.append(criterion.id)
@@ -601,8 +616,8 @@ def score_agency(agency: Any, block: Block, figures: dict[str, list[Any]], year:
                 area_points += points
                 area_max += criterion.max
         areas.append(AreaScore(area.id, area.title_vi, area.title_en, area_points, area_max))
-    earned = sum((a.points for a in areas), Decimal(0))
-    possible = sum((a.max for a in areas), Decimal(0))
+    earned = sum((a.points for a in areas), _ZERO)
+    possible = sum((a.max for a in areas), _ZERO)
     share: Fraction | None = None  # nothing scored (all excluded or not applicable): no total
     total: Decimal | None = None
     self_total: Decimal | None = None
@@ -611,10 +626,10 @@ def score_agency(agency: Any, block: Block, figures: dict[str, list[Any]], year:
     if possible:
         share = Fraction(earned) / Fraction(possible)  # of the points scored (missing: exclude rescales)
         total = earned if block.missing == "zero" else round_points(share * Fraction(applicable))
-        adjusted = total + sum((b.points for b in bonus), Decimal(0)) - sum((d.points for d in deductions), Decimal(0))
-        self_total = max(Decimal(0), adjusted + self_delta)
+        adjusted = total + sum((b.points for b in bonus), _ZERO) - sum((d.points for d in deductions), _ZERO)
+        self_total = max(_ZERO, adjusted + self_delta)
         if adjusted != total:
-            total = max(Decimal(0), adjusted)
+            total = max(_ZERO, adjusted)
             share = Fraction(total) / Fraction(applicable) if applicable else share
     result = AgencyScore(
         agency.id,
@@ -666,8 +681,8 @@ _EXCLUDED = Evaluation(None, NOT_APPLICABLE, explain=lambda lang: "not applicabl
 
 
 def _judged(criterion: Criterion, evaluation: Evaluation) -> Evaluation:
-    """A 0/0 the methodology scores zero is not met, and says why."""
-    if not evaluation.vacuous or criterion.nothing_to_measure == "full":
+    """A 0/0 (vacuous evaluation) the methodology scores zero is not met, and says why."""
+    if criterion.nothing_to_measure == "full":
         return evaluation
     from dataclasses import replace
 

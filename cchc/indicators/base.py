@@ -119,10 +119,12 @@ class Goal:
         return self._value
 
     def met_by(self, value: Fraction) -> bool:
-        if self.op == ">=":
-            return value >= self._value
+        if self.op == ">=":  # compared on the integers: a nation's communes make this a hot path
+            bar = self._value
+            return value.numerator * bar.denominator >= bar.numerator * value.denominator
         if self.op == "<=":
-            return value <= self._value
+            bar = self._value
+            return value.numerator * bar.denominator <= bar.numerator * value.denominator
         if self.op == "=":
             return value == self._value
         assert self._max is not None
@@ -147,7 +149,7 @@ class Measured(Protocol):
     # optional ``not_applicable: bool``: "không phát sinh", nothing arose (read with getattr)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen instances cost 4× to build, and scoring builds one per criterion
 class Evaluation:
     """The measured value (in the indicator's unit) and whether the target is met, with one-line reasons.
 
@@ -183,7 +185,7 @@ _VACUOUS = _fixed("0/0: không có gì phải đo, coi là đạt", "0 of 0: not
 _NOT_ARISING = _fixed("không phát sinh: tiêu chí không áp dụng", "nothing arose: criterion not applicable")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen, like Evaluation: built once per criterion scored
 class Measurement:
     """What a shape reads off a figure before any target is applied."""
 
@@ -262,9 +264,10 @@ class Indicator(ABC):
         if measured.vacuous:
             return Evaluation(None, MET, vacuous=True, explain=_VACUOUS)
         assert measured.value is not None
-        met = goal.met_by(measured.value)
+        value = measured.value
+        met = goal.met_by(value)
         return Evaluation(
-            float(measured.value),
+            value.numerator / value.denominator,  # float(value), without Fraction's slow __float__
             MET if met else NOT_MET,
             exact=measured.value,
             explain=lambda lang: self._explain(measured, goal, met, lang),
