@@ -338,7 +338,7 @@ class _Reader:
         context = _FileContext(shown, None, None, "")
         try:
             for line, raw in csv_rows(lines, delimiter):
-                if not any(cell.strip() for cell in raw) or raw[0].lstrip().startswith("#"):
+                if not "".join(raw).strip() or raw[0].lstrip().startswith("#"):
                     continue
                 if header_line is None:
                     if not _is_header(raw):
@@ -600,9 +600,11 @@ class _Reader:
             return None
         value = cell.value
         period = None
-        if isinstance(value, dt.datetime | dt.date) and getattr(value, "day", 1) == 1:
+        if isinstance(value, str):
+            period = _period_of(value)
+        elif isinstance(value, dt.datetime | dt.date) and getattr(value, "day", 1) == 1:
             period = f"{value.year:04d}-{value.month:02d}"  # Excel turns "2024-05" into 1 May 2024
-        elif isinstance(value, int | str) and not isinstance(value, bool):
+        elif isinstance(value, int) and not isinstance(value, bool):
             period = _period_of(str(value))
         if period is None:
             self._bad(context.path, cell, "F510", tr(f"kỳ '{value}' không hợp lệ; dùng 2024, 2024-Q1 hoặc 2024-05", f"bad period '{value}'; use 2024, 2024-Q1 or 2024-05"))
