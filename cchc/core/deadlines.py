@@ -47,6 +47,7 @@ applied, so nothing is guessed silently):
   "Hằng năm hoặc đột xuất" is yearly). The explanation quotes the part read and everything set aside.
   If any set-aside word speaks about time (a number, "quý", "tháng", "năm", "đầu", "trước", "đến" …), or
   two deadlines stand side by side with nothing between them, the cell stays unreadable.
+* "Từ tháng 11/2025 và hoàn thành trong năm 2027" is the window from November 2025 to the end of 2027.
 * "Từ … đến khi <event>" starts on the date and waits on the event: conditional, with that start.
   "Từ nay đến …" names no start: only the end is read.
 """
@@ -293,6 +294,8 @@ _TOKENS = tuple((name, re.compile(pattern)) for name, pattern in (
     ("target", r"(?:đạt\s*(?:t[ỷỉ]\s*lệ\s*)?)?[0-9]+(?:[.,][0-9]+)?\s*%"),
     ("iso", r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})(?![0-9])"),
     ("day", r"ngày\s*(?P<d>[0-9]{1,2})\s*tháng\s*(?P<m>[0-9]{1,2})(?![0-9])" + _YEAR_SUFFIX + r"(?!\w)"),
+    # "trước 31 tháng 10 năm 2025": without "ngày" only with its year, so "6 tháng …" stays a duration
+    ("day", r"(?P<d>[0-9]{1,2})\s*tháng\s*(?P<m>[0-9]{1,2})\s*năm\s*(?P<y>[0-9]{4})(?![0-9])"),
     ("day", r"(?:ngày\s*)?(?P<d>[0-9]{1,2})\s*(?P<sep>[/.-])\s*(?P<m>[0-9]{1,2})\s*(?P=sep)\s*"
             r"(?P<y>[0-9]{4}|[0-9]{2})(?![0-9])"),
     ("day", r"(?:ngày\s*)?(?P<d>[0-9]{1,2})\s*/\s*(?P<m>[0-9]{1,2})(?![0-9/])"
@@ -572,8 +575,13 @@ def _strip_markers(text: str) -> tuple[str | None, bool, str]:
     return finest, bool(following), _SPACES.sub(" ", text).strip(_EDGE_PUNCTUATION)
 
 
+# "Từ tháng 11/2025 và hoàn thành trong năm 2027" is the window "Từ tháng 11/2025 đến năm 2027"
+_FROM_AND_FINISH = re.compile(r"^(từ\s[^,;]+?)\s*,?\s*và\s+(?:hoàn thành|kết thúc|xong)(?:\s+(?:trong|vào))?\s+")
+
+
 def _read(text: str, phrase: str, first: int, last: int) -> _Reading:
     """Classify a normalised phrase and work out its due points: the whole cell first, then its parts."""
+    text = _FROM_AND_FINISH.sub(r"\1 đến ", text)
     try:
         return _read_whole(text, phrase, first, last)
     except _Unreadable as problem:
