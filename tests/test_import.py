@@ -230,11 +230,11 @@ def test_cells_shifted_into_the_wrong_column_are_put_back() -> None:
         ]
     )
     parsed = parse_rows(rows_of(text), AgencySplitter(None))
-    task = parsed.areas[0]["objectives"][0]["tasks"][1]
-    activity = task["activities"][0]
-    assert (task["number"], activity["text"], activity["lead"], activity["coop"], activity["deadline"]) == ("2.2", "3.2. Hoạt động 2: E", "Sở Nội vụ", "Sở Tư pháp", "Năm 2022")
-    assert activity["products"] == ["Quyết định"]
-    assert any("lệch cột" in n for n in activity["notes"])
+    task = parsed.areas[0].objectives[0].tasks[1]
+    activity = task.activities[0]
+    assert (task.number, activity.text, activity.lead, activity.coop, activity.deadline) == ("2.2", "3.2. Hoạt động 2: E", ["Sở Nội vụ"], ["Sở Tư pháp"], "Năm 2022")
+    assert activity.products == ["Quyết định"]
+    assert any("lệch cột" in n for n in activity.notes)
     assert any(n.severity == REPAIR and n.line == 4 for n in parsed.report)
 
 
@@ -252,10 +252,10 @@ def test_row_split_across_a_page_break_is_joined() -> None:
         ]
     )
     parsed = parse_rows(rows_of(text), AgencySplitter(None))
-    first, second = parsed.areas[0]["activities"]
-    assert first["text"] == "Chuyển giao hệ thống sang Văn phòng UBND tỉnh theo chức năng."
-    assert (first["lead"], first["deadline"], first["products"]) == ("Sở Thông tin và Truyền thông", "Trong tháng 01 năm 2024", ["Biên bản bàn giao"])
-    assert second["number"] == "2"
+    first, second = parsed.areas[0].activities
+    assert first.text == "Chuyển giao hệ thống sang Văn phòng UBND tỉnh theo chức năng."
+    assert (first.lead, first.deadline, first.products) == (["Sở Thông tin và Truyền thông"], "Trong tháng 01 năm 2024", ["Biên bản bàn giao"])
+    assert second.number == "2"
     skipped = [n for n in parsed.report if n.severity == SKIP]
     assert [n.line for n in skipped] == [4, 5]  # the blank line and the repeated header, each with a reason
 
@@ -271,8 +271,8 @@ def test_merged_lead_cell_spread_over_rows_is_rejoined() -> None:
         ]
     )
     parsed = parse_rows(rows_of(text), AgencySplitter(None))
-    leads = [a["lead"] for a in parsed.areas[0]["activities"]]
-    assert leads == ["Các sở, ban, ngành được UBND tỉnh phân cấp QLNN theo ngành"] * 3
+    leads = [a.lead for a in parsed.areas[0].activities]
+    assert leads == [["Các sở, ban, ngành được UBND tỉnh phân cấp QLNN theo ngành"]] * 3
 
 
 # -- agencies --------------------------------------------------------------------------------------

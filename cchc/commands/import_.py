@@ -61,16 +61,17 @@ def command(source: Path, output: Path, registry: Path | None, province: str | N
             progress=progress,
         )
     result.report[:0] = registry_notes
-    _check_complete(source, result)
+    plan = result.plan
+    _check_complete(source, plan)
     schema = schema_reference(output)
-    plan_text = render_plan(result.plan, source.name, schema)
+    plan_text = render_plan(plan, source.name, schema)
     draft_path = output.parent / "agencies.yaml"
     draft_text = None
     if loaded is None:  # no registry beside the output nor given: write a draft to review
         from cchc.adapters.importer.draft import draft_registry
         from cchc.adapters.importer.writer import render_registry
 
-        draft_text = render_registry(draft_registry(result.plan), output.name, schema)
+        draft_text = render_registry(draft_registry(result.draft), output.name, schema)
     from cchc.adapters.importer.check import check_import
 
     problems = check_import(plan_text, str(output), loaded, draft_text, str(draft_path))
@@ -96,7 +97,7 @@ def command(source: Path, output: Path, registry: Path | None, province: str | N
             where = tr(f"dòng {note.line}", f"line {note.line}") if note.line else tr("chung", "general")
             label = tr(*_SEVERITY[note.severity])
             click.echo(f"{source.name}: {where}: [{label}] {note.message}")
-    counts = _counts(result.plan)
+    counts = _counts(plan)
     kinds = Counter(n.severity for n in result.report)
     if draft_text is not None:
         click.echo(tr(
@@ -119,11 +120,10 @@ def command(source: Path, output: Path, registry: Path | None, province: str | N
     return 0
 
 
-def _check_complete(source: Path, result) -> None:  # noqa: ANN001 - an ImportResult
+def _check_complete(source: Path, plan: dict) -> None:
     """Stop before writing when the document did not give what every plan needs."""
     from cchc.core.problems import EXIT_PROBLEMS, EXIT_USAGE, CchcError, Problem
 
-    plan = result.plan
     missing = [label for key, label in (("title", ("tên kế hoạch", "title")), ("period", ("kỳ kế hoạch (năm hoặc giai đoạn)", "period (year or range)")), ("province", ("tỉnh", "province"))) if not plan.get(key)]
     if missing:
         flags = ", ".join("--" + key for key in ("title", "period", "province") if not plan.get(key))

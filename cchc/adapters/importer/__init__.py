@@ -4,13 +4,13 @@ Contract for layout parsers (``cells_per_line.py`` and the table parsers in this
 
     parse_xxx(lines_or_rows, source: str) -> ImportResult
 
-* ``ImportResult.plan`` is the plan as a YAML-ready dict following docs/plan-format.md (``kind``,
-  ``areas`` … ; metadata keys such as ``id``/``province`` may be left out: the importer fills them).
+* ``ImportResult.draft`` is the plan as typed items (:mod:`cchc.adapters.importer.draftplan`), each
+  with the source line it was read from; metadata the document does not give (``id``, ``province``
+  …) may be left empty: the importer fills it. ``ImportResult.plan`` is the dict that is written,
+  made from the draft in one place (:func:`~cchc.adapters.importer.draftplan.plan_document`).
 * ``lead`` / ``coop`` of an activity are lists of cell texts *as written* (cleaned of HTML); the
   importer splits them into agency names against the province registry afterwards, so a parser
   never needs the registry ("Các sở, ban, ngành, UBND các huyện" stays one string until then).
-* Any item dict may carry ``"_line": <source line>``; the importer uses it in the report and
-  removes every key that starts with ``_`` before writing.
 * ``report`` lists every row the parser guessed at, repaired or skipped (with the reason): a source
   row must end up either in the plan or in the report.
 
@@ -21,6 +21,8 @@ and :mod:`cchc.adapters.importer.targets` (``extract_targets``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from cchc.adapters.importer.draftplan import DraftPlan, plan_document
 
 GUESS = "guess"  # the importer interpreted something the source leaves open
 REPAIR = "repair"  # extraction damage fixed (column shift, row split across pages …)
@@ -41,11 +43,16 @@ class ImportNote:
 
 @dataclass(slots=True)
 class ImportResult:
-    plan: dict
+    draft: DraftPlan
     report: list[ImportNote] = field(default_factory=list)
     layout: str = ""  # name of the layout that read the document (cchc.adapters.importer.catalogue.LAYOUTS)
     table: str = ""  # the plan table's header layout (cchc.adapters.importer.layouts: framework, task-list)
     rows: int = 0  # source rows read
+
+    @property
+    def plan(self) -> dict:
+        """The plan file's content (made anew from the draft on each call)."""
+        return plan_document(self.draft)
 
     def note(self, line: int | None, severity: str, message: str) -> None:
         self.report.append(ImportNote(line, severity, message))

@@ -4,8 +4,8 @@ A layout is a small object with a ``name`` (stable, shown in reports and JSON), 
 English ``label``, ``detect(source)`` and ``parse(source, splitter, progress)``. :data:`LAYOUTS` is the
 explicit list, tried in order: the first layout whose ``detect`` says yes reads the document. To
 support a new layout, write a class here (or in its own module) and add it to the list; nothing else
-changes. ``parse`` returns an :class:`~cchc.adapters.importer.ImportResult` whose plan still carries
-agency cells as written: the pipeline resolves agencies, finds targets and tidies afterwards.
+changes. ``parse`` returns an :class:`~cchc.adapters.importer.ImportResult` whose draft still carries
+agency cells as written: the pipeline resolves agencies and finds targets afterwards.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Protocol
 from cchc.adapters.importer import ImportResult
 from cchc.adapters.importer.agencies import AgencySplitter
 from cchc.adapters.importer.cells import clean_cell
+from cchc.adapters.importer.draftplan import DraftPlan
 from cchc.adapters.importer.layouts import (
     CELLS_PER_LINE,
     FRAMEWORK,
@@ -60,12 +61,8 @@ def _is_header(cells: list[str]) -> bool:
 
 def _table_result(rows: list[Row], splitter: AgencySplitter, advance: Advance | None, name: str) -> tuple[ImportResult, list[str]]:
     parsed = parse_rows(rows, splitter, advance)
-    plan: dict = {"kind": "plan", "areas": parsed.areas}
-    if parsed.annexes:
-        plan["annexes"] = parsed.annexes
-    result = ImportResult(plan=plan, report=list(parsed.report), layout=name, rows=len(rows))
-    result.table = parsed.layout
-    return result, parsed.preamble
+    draft = DraftPlan(areas=parsed.areas, annexes=parsed.annexes)
+    return ImportResult(draft, list(parsed.report), name, parsed.layout, len(rows)), parsed.preamble
 
 
 @dataclass(frozen=True)
@@ -107,7 +104,7 @@ class Official:
         start = next(i for i, row in enumerate(rows) if _is_header(row.cells))
         heading: Heading = read_heading(rows[:start])
         result, _ = _table_result(rows, splitter, advance, self.name)
-        result.plan.update(heading.meta())
+        heading.fill(result.draft)
         result.report[:0] = [*notes, *heading.notes]
         result.rows = len(source.rows)
         return result
@@ -131,8 +128,7 @@ class Table:
     def parse(self, source: Source, splitter: AgencySplitter, advance: Advance | None) -> ImportResult:
         rows, notes = furniture(source.rows, _is_header)
         result, preamble = _table_result(rows, splitter, advance, self.name)
-        meta, preamble_notes = read_preamble(preamble)
-        result.plan.update(meta)
+        preamble_notes = read_preamble(preamble, result.draft)
         result.report[:0] = notes
         result.report.extend(preamble_notes)
         result.rows = len(source.rows)

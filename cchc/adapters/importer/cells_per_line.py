@@ -18,6 +18,14 @@ from dataclasses import dataclass, field
 
 from cchc.adapters.importer import ERROR, GUESS, REPAIR, SKIP, WARNING, ImportResult
 from cchc.adapters.importer.cells import BULLET, amount_vnd, bullet_items, clean_cell, sentence_case
+from cchc.adapters.importer.draftplan import (
+    DocumentRef,
+    DraftActivity,
+    DraftArea,
+    DraftObjective,
+    DraftPlan,
+    DraftTask,
+)
 from cchc.core.text import squash
 
 LAYOUT = "cells-per-line"
@@ -60,6 +68,7 @@ _BUDGET_UNITS = (
 _COLUMN_DIGIT = {"objective": "1", "task": "2", "activity": "3"}
 _KIND_VI = {"objective": "mục tiêu", "task": "nhiệm vụ", "activity": "hoạt động"}
 _ID_PART = {"objective": "obj", "task": "task", "activity": "a"}
+_ITEM_TYPE = {"objective": DraftObjective, "task": DraftTask, "activity": DraftActivity}
 
 _ROMAN = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})")
 _SUBSECTION = re.compile(r"[A-H]")
@@ -90,8 +99,8 @@ def looks_like(lines: list[str]) -> bool:
 
 
 def parse_cells_per_line(lines: list[str], source: str) -> ImportResult:
-    """Rebuild the table rows of ``lines`` and turn them into a plan dict with a report."""
-    result = ImportResult(plan={"kind": "plan"}, layout=LAYOUT)
+    """Rebuild the table rows of ``lines`` and turn them into a draft plan with a report."""
+    result = ImportResult(DraftPlan(), layout=LAYOUT)
     preamble, cells = _split_cells([line.rstrip("\r\n") for line in lines])
     _metadata(preamble, source, result)
     _Builder(result).run(_blocks(cells))
@@ -217,7 +226,7 @@ def _items(lines: list[str]) -> list[_Item]:
 
 def _metadata(preamble: list[tuple[int, str]], source: str, result: ImportResult) -> None:
     """Title, document reference, period and province from the lines above the table."""
-    plan = result.plan
+    plan = result.draft
     reference = next(
         ((n, t) for n, t in preamble if t.startswith("(") or "kế hoạch số" in t.casefold()), None
     )
@@ -227,36 +236,31 @@ def _metadata(preamble: list[tuple[int, str]], source: str, result: ImportResult
         folded = written.casefold()
         years = re.search(r"giai đoạn\s*(\d{4})\s*-\s*(\d{4})", folded) or re.search(r"năm\s*(\d{4})", folded)
         if years:
-            plan["period"] = (
-                f"{years.group(1)}-{years.group(2)}" if years.lastindex == 2 else int(years.group(1))
-            )
+            plan.period = f"{years.group(1)}-{years.group(2)}" if years.lastindex == 2 else int(years.group(1))
         province = re.search(r"(?:tỉnh|thành phố)\s+([^,()]+)$", written, re.IGNORECASE)
         title = sentence_case(written)
         if province:
-            plan["province"] = province.group(1).strip().title()
-            title = title[: province.start(1)] + plan["province"] + title[province.end(1) :]
-            result.note(line, GUESS, f"tỉnh '{plan['province']}' lấy từ tiêu đề")
+            plan.province = province.group(1).strip().title()
+            title = title[: province.start(1)] + plan.province + title[province.end(1) :]
+            result.note(line, GUESS, f"tỉnh '{plan.province}' lấy từ tiêu đề")
         if title != written:
             result.note(line, REPAIR, "tiêu đề viết hoa toàn bộ được chuyển sang dạng câu")
-        plan["title"] = title
+        plan.title = title
     else:
         result.note(None, WARNING, "không thấy tiêu đề phía trên bảng")
     if reference:
         line, text = reference
         number = re.search(r"số\s*:?\s*([^\s,)]*)", text, re.IGNORECASE)
         date = re.search(r"ngày.*?năm\s*\d{4}", text, re.IGNORECASE)
-        plan["document"] = {
-            "number": number.group(1) if number else "",
-            "date": date.group(0) if date else "",
-        }
+        plan.document = DocumentRef(number.group(1) if number else "", date.group(0) if date else "")
         issuer = re.search(r"của\s+(.+?)\)?$", text)
         if issuer:
             written = issuer.group(1)
-            if written in ("UBND tỉnh", "Ủy ban nhân dân tỉnh") and "province" in plan:
-                written = f"Ủy ban nhân dân tỉnh {plan['province']}"
+            if written in ("UBND tỉnh", "Ủy ban nhân dân tỉnh") and plan.province:
+                written = f"Ủy ban nhân dân tỉnh {plan.province}"
                 result.note(line, GUESS, f"cơ quan ban hành '{written}' suy ra từ 'của {issuer.group(1)}'")
-            plan["issuer"] = written
-    plan["source"] = source
+            plan.issuer = written
+    plan.source = source
 
 
 # --- building the plan ----------------------------------------------------------------------------
@@ -267,7 +271,7 @@ class _Scope:
     """Numbering seen inside one area (or one lettered part of an area): ids and duplicates."""
 
     prefix: str
-    ids: dict[str, dict] = field(default_factory=dict)
+    ids: set[str] = field(default_factory=set)
     numbers: dict[str, list[str]] = field(
         default_factory=lambda: {"objective": [], "task": [], "activity": []}
     )
@@ -279,21 +283,20 @@ class _Builder:
 
     def __init__(self, result: ImportResult):
         self.result = result
-        self.plan = result.plan
-        self.plan["notes"] = [
+        self.plan = result.draft
+        self.plan.notes = [
             "Mỗi hoạt động đánh số 3.x là một mục; một hàng của bảng ghi chung nhiều hoạt động thì "
             "mỗi hoạt động nhận sản phẩm, cơ quan chủ trì, phối hợp, thời hạn và kinh phí của cả hàng.",
             "Văn bản đánh số lại 1.x/2.x/3.x trong từng lĩnh vực nên mã mục mang số La Mã của lĩnh vực "
             "(và chữ cái của phần A/B): I.obj1.3, III.a3.11; số bị trùng thêm hậu tố -2.",
         ]
-        self.plan["areas"] = []
         self.columns: list[str] | None = None
         self.unit, self.multiplier = _BUDGET_UNITS[0]
-        self.area: dict | None = None
+        self.area: DraftArea | None = None
         self.scope: _Scope | None = None
-        self.scopes: list[tuple[dict, _Scope]] = []
-        self.objective: dict | None = None
-        self.task: dict | None = None
+        self.scopes: list[tuple[DraftArea, _Scope]] = []
+        self.objective: DraftObjective | None = None
+        self.task: DraftTask | None = None
         self.previous: dict[str, str] = {}  # effective lead/coop/deadline of the row above
 
     # rows --------------------------------------------------------------------------------------
@@ -364,7 +367,7 @@ class _Builder:
             self.result.note(block[0].line, SKIP, "dòng tiêu đề bảng lặp lại (đầu trang) bị bỏ qua")
 
     def _budget_note(self) -> None:
-        self.plan["notes"].append(
+        self.plan.notes.append(
             f"Kinh phí ghi bằng {self.unit}; budget_vnd = số tiền × {self.multiplier:,}".replace(",", ".")
             + ". Hàng có nhiều hoạt động và kinh phí khác 0: budget_vnd chỉ ghi ở hoạt động đầu tiên để tổng không bị cộng trùng."
         )
@@ -382,14 +385,12 @@ class _Builder:
         self.result.rows += 1
         mark, title = block[0].text, block[1].text
         if _SUBSECTION.fullmatch(mark) and self.area is not None:
-            self._open_scope(f"{self.area['id']}.{mark}")
-            self.area.setdefault("notes", []).append(
-                f"Phần {mark}. {title} (mã mục {self.area['id']}.{mark}.*)"
-            )
+            self._open_scope(f"{self.area.id}.{mark}")
+            self.area.notes.append(f"Phần {mark}. {title} (mã mục {self.area.id}.{mark}.*)")
             self.result.note(
                 block[0].line,
                 GUESS,
-                f"phần {mark} của lĩnh vực {self.area['id']}: mục con, không phải lĩnh vực riêng",
+                f"phần {mark} của lĩnh vực {self.area.id}: mục con, không phải lĩnh vực riêng",
             )
             return
         if _SUBSECTION.fullmatch(mark):
@@ -399,12 +400,9 @@ class _Builder:
         self._new_area(mark, title, block[0].line)
 
     def _new_area(self, mark: str, title: str, line: int) -> None:
-        self.area = {"id": mark, "title": title, "_line": line}
         folded = title.casefold()
-        par = next((p for words, p in _PAR_AREAS if words in folded), None)
-        if par:
-            self.area["par_area"] = par
-        self.plan["areas"].append(self.area)
+        self.area = DraftArea(mark, title, line, par_area=next((p for words, p in _PAR_AREAS if words in folded), None))
+        self.plan.areas.append(self.area)
         self._open_scope(mark)
 
     def _open_scope(self, prefix: str) -> None:
@@ -443,23 +441,22 @@ class _Builder:
             "budget": _join(lines("budget")),
         }
 
-        for obj in objectives:
-            self.area.setdefault("objectives", []).append(obj)
+        self.area.objectives.extend(objectives)
         if len(objectives) > 1:
-            numbers = ", ".join(o["number"] for o in objectives)
+            numbers = ", ".join(o.number for o in objectives)
             for obj in objectives:
-                obj.setdefault("notes", []).append(
+                obj.notes.append(
                     f"Văn bản ghi chung các mục tiêu {numbers} trong một ô; nhiệm vụ của hàng được gắn theo thứ tự, "
-                    f"các hàng sau gắn vào mục tiêu {objectives[-1]['number']}"
+                    f"các hàng sau gắn vào mục tiêu {objectives[-1].number}"
                 )
             self.result.note(line, GUESS, f"một ô ghi nhiều mục tiêu ({numbers}); nhiệm vụ gắn theo thứ tự")
         for i, task in enumerate(tasks):
             parent = objectives[min(i, len(objectives) - 1)] if objectives else self.objective
-            (parent if parent is not None else self.area).setdefault("tasks", []).append(task)
+            (parent if parent is not None else self.area).tasks.append(task)
         if len(tasks) > 1 and activities:
-            numbers = ", ".join(t["number"] or "…" for t in tasks)
+            numbers = ", ".join(t.number or "…" for t in tasks)
             for task in tasks:
-                task.setdefault("notes", []).append(
+                task.notes.append(
                     f"Văn bản ghi chung các nhiệm vụ {numbers} trong một ô; hoạt động của hàng được gắn theo thứ tự"
                 )
             self.result.note(line, GUESS, f"một ô ghi nhiều nhiệm vụ ({numbers}); hoạt động gắn theo thứ tự")
@@ -468,11 +465,11 @@ class _Builder:
         from_task = False
         if not activities and any(fields.values()):
             if tasks:
-                activities, from_task = [_Item("", tasks[-1]["text"])], True
+                activities, from_task = [_Item("", tasks[-1].text)], True
                 self.result.note(
                     line,
                     GUESS,
-                    f"ô hoạt động để trống; lấy nội dung nhiệm vụ {tasks[-1]['id']} làm hoạt động",
+                    f"ô hoạt động để trống; lấy nội dung nhiệm vụ {tasks[-1].id} làm hoạt động",
                 )
             else:
                 self.result.note(
@@ -492,7 +489,7 @@ class _Builder:
                 parent = objectives[-1]
             else:
                 parent = self.task or self.objective or self.area
-            parent.setdefault("activities", []).append(activity)
+            parent.activities.append(activity)
 
         if objectives:
             self.objective = objectives[-1]
@@ -517,8 +514,8 @@ class _Builder:
         )
         return taken
 
-    def _item(self, kind: str, item: _Item, line: int) -> dict:
-        """An objective/task/activity dict with a stable id; duplicate numbers get '-2', '-3'."""
+    def _item(self, kind: str, item: _Item, line: int) -> DraftObjective | DraftTask | DraftActivity:
+        """An objective, task or activity with a stable id; duplicate numbers get '-2', '-3'."""
         scope = self.scope
         assert scope is not None
         part = _ID_PART[kind]
@@ -546,19 +543,12 @@ class _Builder:
                 f"Văn bản dùng lại số {item.number} (đã có ở mục {base}); giữ nguyên số, mã riêng {item_id}"
             )
             self.result.note(line, WARNING, f"số {_KIND_VI[kind]} {item.number} bị trùng; mã {item_id}")
-        out: dict = {"id": item_id}
-        if item.number:
-            out["number"] = item.number
-        out["text"] = item.text
-        if notes:
-            out["notes"] = notes
-        out["_line"] = line
-        scope.ids[item_id] = out
-        return out
+        scope.ids.add(item_id)
+        return _ITEM_TYPE[kind](item_id, item.text, line, item.number, notes=notes)
 
     def _activities(
         self, items: list[_Item], fields: dict, line: int, from_task: bool, inherited: list[str]
-    ) -> list[dict]:
+    ) -> list[DraftActivity]:
         vnd = amount_vnd(fields["budget"], self.multiplier) if fields["budget"] else None
         if fields["budget"] and vnd is None and any(ch.isdigit() for ch in fields["budget"]):
             self.result.note(
@@ -569,25 +559,22 @@ class _Builder:
         out = []
         for j, item in enumerate(items):
             activity = self._item("activity", item, line)
-            notes = activity.pop("notes", [])
+            notes = activity.notes
             if from_task:
                 notes.append(
                     "Ô hoạt động để trống trong văn bản; hoạt động lấy theo nội dung nhiệm vụ của hàng"
                 )
-            if fields["products"]:
-                activity["products"] = list(fields["products"])
+            activity.products = list(fields["products"])
             if fields["lead"]:
-                activity["lead"] = [fields["lead"]]
+                activity.lead = [fields["lead"]]
             else:
-                self.result.note(line, WARNING, f"hoạt động {activity['id']} không có cơ quan chủ trì")
+                self.result.note(line, WARNING, f"hoạt động {activity.id} không có cơ quan chủ trì")
             if fields["coop"]:
-                activity["coop"] = [fields["coop"]]
-            if fields["deadline"]:
-                activity["deadline"] = fields["deadline"]
-            if fields["budget"]:
-                activity["budget"] = fields["budget"]
-            if vnd is not None and (j == 0 or vnd == 0):
-                activity["budget_vnd"] = vnd
+                activity.coop = [fields["coop"]]
+            activity.deadline = fields["deadline"]
+            activity.budget = fields["budget"]
+            if j == 0 or vnd == 0:
+                activity.budget_vnd = vnd
             if len(items) > 1:
                 shared = f"Hàng gốc ghi chung các hoạt động {span}; sản phẩm, chủ trì, phối hợp, thời hạn, kinh phí là của cả hàng"
                 if vnd:
@@ -600,8 +587,6 @@ class _Builder:
                     + ", ".join(labels[k] for k in inherited)
                     + " để trống (ô gộp dọc), lấy theo hàng trên"
                 )
-            if notes:
-                activity["notes"] = notes
             out.append(activity)
         return out
 
@@ -620,9 +605,9 @@ class _Builder:
                 missing = [f"{digit}.{k}" for k in range(1, seen[-1] + 1) if k not in seen]
                 if missing:
                     where = scope.prefix
-                    area.setdefault("notes", []).append(
+                    area.notes.append(
                         f"Văn bản không có {_KIND_VI[kind]} số {', '.join(missing)} trong {where} (giữ nguyên số thứ tự như văn bản)"
                     )
                     self.result.note(
-                        area.get("_line"), WARNING, f"{where}: thiếu {_KIND_VI[kind]} số {', '.join(missing)}"
+                        area.line, WARNING, f"{where}: thiếu {_KIND_VI[kind]} số {', '.join(missing)}"
                     )

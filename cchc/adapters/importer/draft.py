@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from cchc.adapters.importer.tables import walk_activities
+from cchc.adapters.importer.draftplan import DraftPlan
 from cchc.core.text import fold
 
 REVIEW = "Bản nháp do cchc import tạo: loại và cấp được đoán từ tên, cần rà soát"
@@ -38,14 +38,13 @@ _COLLECTIVES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def draft_registry(plan: dict) -> dict:
+def draft_registry(plan: DraftPlan) -> dict:
     """The registry file (as a YAML-ready dict) for every agency name ``plan`` uses."""
     names: list[str] = []
-    for area in plan.get("areas", ()):
-        for activity in walk_activities(area):
-            for name in (*activity.get("lead", ()), *activity.get("coop", ())):
-                if fold(name) not in {fold(n) for n in names}:
-                    names.append(name)
+    for activity in plan.all_activities():
+        for name in (*activity.lead, *activity.coop):
+            if fold(name) not in {fold(n) for n in names}:
+                names.append(name)
     agencies: list[dict] = []
     collectives: list[dict] = []
     ids: set[str] = set()
@@ -63,9 +62,9 @@ def draft_registry(plan: dict) -> dict:
         agencies.append({"id": entry_id, "name": name, "kind": kind, "level": level, "notes": [REVIEW]})
     draft: dict = {
         "kind": "agencies",
-        "province": plan.get("province", ""),
+        "province": plan.province,
         "notes": [
-            f"{REVIEW}. Danh mục gồm mọi tên cơ quan có trong kế hoạch {plan.get('id', '')} như văn bản ghi; "
+            f"{REVIEW}. Danh mục gồm mọi tên cơ quan có trong kế hoạch {plan.id} như văn bản ghi; "
             "gộp các tên chỉ cùng một cơ quan bằng aliases, sửa kind/level, rồi xóa ghi chú này."
         ],
         "agencies": agencies,

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from cchc.adapters.importer import GUESS, SKIP, ImportNote
 from cchc.adapters.importer.cells import clean_cell, sentence_case
+from cchc.adapters.importer.draftplan import DocumentRef, DraftPlan
 from cchc.adapters.importer.sources import Row
 from cchc.core.i18n import tr
 from cchc.core.text import fold
@@ -66,20 +67,18 @@ class Heading:
     central: bool = False  # a ministry's or the Government's document: no province
     notes: list[ImportNote] = field(default_factory=list)
 
-    def meta(self) -> dict:
-        """The plan keys this heading fills."""
-        meta: dict = {}
+    def fill(self, draft: DraftPlan) -> None:
+        """Write what the heading says into the plan's metadata."""
         if self.province or self.central:
-            meta["province"] = self.province or self.issuer
+            draft.province = self.province or self.issuer
         if self.issuer:
-            meta["issuer"] = self.issuer
+            draft.issuer = self.issuer
         if self.number or self.date:
-            meta["document"] = {"number": self.number, "date": self.date}
+            draft.document = DocumentRef(self.number, self.date)
         if self.title:
-            meta["title"] = self.title
+            draft.title = self.title
         if self.period is not None:
-            meta["period"] = self.period
-        return meta
+            draft.period = self.period
 
 
 def distinct(cells: list[str]) -> list[str]:

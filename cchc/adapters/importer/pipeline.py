@@ -1,4 +1,4 @@
-"""The import pipeline: read, recognise the layout, parse, resolve agencies, find targets, tidy.
+"""The import pipeline: read, recognise the layout, parse into a draft, resolve agencies, find targets.
 
 Pure: nothing is printed or written here. ``cchc import`` renders the report and writes the file
 (:mod:`cchc.adapters.importer.writer`).
@@ -13,9 +13,9 @@ from pathlib import Path
 from cchc.adapters.importer import GUESS, REPAIR, WARNING, ImportNote, ImportResult
 from cchc.adapters.importer.agencies import AgencySplitter
 from cchc.adapters.importer.catalogue import LAYOUTS
+from cchc.adapters.importer.draftplan import DraftPlan
 from cchc.adapters.importer.layouts import CELLS_PER_LINE, FRAMEWORK
 from cchc.adapters.importer.sources import read_source
-from cchc.adapters.importer.tables import walk_activities
 from cchc.adapters.importer.targets import extract_targets
 from cchc.adapters.registryfile import load_registry
 from cchc.core.agencies import Registry
@@ -24,16 +24,6 @@ from cchc.core.problems import CchcError, Problem
 from cchc.core.text import fold
 
 Progress = Callable[[int, int], None]  # (rows done, rows in total)
-
-# Keys in the order docs/plan-format.md shows them, so the YAML reads top-down.
-_KEY_ORDER = (
-    "kind", "id", "province", "issuer", "document", "title", "period", "source", "registry",
-    "number", "group", "agency", "text", "par_area", "responsible", "products", "lead", "coop",
-    "deadline", "deadline_override", "budget", "budget_vnd", "annex", "indicator", "op", "value",
-    "max", "unit", "level", "year", "baseline_year", "note", "notes", "targets", "objectives",
-    "tasks", "activities", "areas", "annexes", "entries",
-)
-_RANK = {key: i for i, key in enumerate(_KEY_ORDER)}
 
 
 def import_plan(
@@ -46,7 +36,7 @@ def import_plan(
     period: str | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Read ``source`` and return the plan dict with the report of every guess and repair."""
+    """Read ``source`` and return the draft plan with the report of every guess and repair."""
     src = read_source(source)
     splitter = AgencySplitter(registry)
     name = Path(source).name
@@ -55,17 +45,18 @@ def import_plan(
     if progress:
         progress(len(src.rows), len(src.rows))
     result.report[:0] = src.notes
-    plan = result.plan
-    overrides = {"id": plan_id, "province": province or None, "title": title, "period": _period(period) if period else None}
-    plan.update({k: v for k, v in overrides.items() if v})
-    if not plan.get("province") and registry is not None:
-        plan["province"] = registry.province
-    plan["source"] = name
+    plan = result.draft
+    plan.id = plan_id or plan.id
+    plan.province = province or plan.province
+    plan.title = title or plan.title
+    plan.period = _period(period) if period else plan.period
+    if not plan.province and registry is not None:
+        plan.province = registry.province
+    plan.source = name
     _resolve_agencies(plan, splitter, result)
     if result.layout != CELLS_PER_LINE:
         _find_targets(plan, result)
     _check_complete(plan, result)
-    result.plan = _tidy(plan)
     return result
 
 
@@ -96,8 +87,8 @@ def _period(text: str) -> str | int:
     )
 
 
-def _years(plan: dict) -> tuple[int, int] | None:
-    period = plan.get("period")
+def _years(plan: DraftPlan) -> tuple[int, int] | None:
+    period = plan.period
     if isinstance(period, int):
         return period, period
     if isinstance(period, str) and re.fullmatch(r"\d{4}-\d{4}", period):
@@ -106,80 +97,61 @@ def _years(plan: dict) -> tuple[int, int] | None:
     return None
 
 
-def _resolve_agencies(plan: dict, splitter: AgencySplitter, result: ImportResult) -> None:
+def _resolve_agencies(plan: DraftPlan, splitter: AgencySplitter, result: ImportResult) -> None:
     """Split every lead/co-op cell into names; report names the registry does not know."""
     if splitter.registry is None:
         result.note(None, WARNING, tr(
             "không có danh mục cơ quan (agencies.yaml): tách tên cơ quan theo dấu câu, không kiểm tra được tên",
             "no agency registry (agencies.yaml): agency names split by punctuation and not checked",
         ))
-    for area in plan.get("areas", ()):
-        for activity in walk_activities(area):
-            line = activity.get("_line")
-            for key in ("lead", "coop"):
-                cells = activity.get(key) or []
-                if isinstance(cells, str):
-                    cells = [cells]
-                names: list[str] = []
-                for cell in cells:
-                    split = splitter.split(cell)
-                    names.extend(n for n in split.names if n not in names)
-                    for guess in split.guesses:
-                        result.note(line, GUESS, guess)
-                    if splitter.registry is not None:
-                        for unknown in split.unknown:
-                            hint = ", ".join(f"'{s}'" for s in splitter.registry.suggest(unknown))
-                            result.note(line, WARNING, tr(
-                                f"cơ quan '{unknown}' không có trong danh mục; giữ nguyên" + (f" (gần giống: {hint})" if hint else ""),
-                                f"agency '{unknown}' is not in the registry; kept as written" + (f" (close: {hint})" if hint else ""),
-                            ))
-                if key == "coop":
-                    lead = {fold(n) for n in activity.get("lead", [])}
-                    dropped = [n for n in names if fold(n) in lead]
-                    names = [n for n in names if fold(n) not in lead]
-                    if dropped:  # a dropped cell always leaves a note
-                        listed = ", ".join(f"'{n}'" for n in dropped)
-                        activity.setdefault("notes", []).append(f"Bỏ cơ quan phối hợp {listed}: trùng cơ quan chủ trì")
-                        result.note(line, REPAIR, tr(f"{activity['id']}: bỏ cơ quan phối hợp {listed} vì trùng cơ quan chủ trì", f"{activity['id']}: dropped co-operator {listed}, the same as the lead"))
-                if names:
-                    activity[key] = names
-                else:
-                    activity.pop(key, None)
+    for activity in plan.all_activities():
+        line = activity.line
+        for key in ("lead", "coop"):
+            names: list[str] = []
+            for cell in getattr(activity, key):
+                split = splitter.split(cell)
+                names.extend(n for n in split.names if n not in names)
+                for guess in split.guesses:
+                    result.note(line, GUESS, guess)
+                if splitter.registry is not None:
+                    for unknown in split.unknown:
+                        hint = ", ".join(f"'{s}'" for s in splitter.registry.suggest(unknown))
+                        result.note(line, WARNING, tr(
+                            f"cơ quan '{unknown}' không có trong danh mục; giữ nguyên" + (f" (gần giống: {hint})" if hint else ""),
+                            f"agency '{unknown}' is not in the registry; kept as written" + (f" (close: {hint})" if hint else ""),
+                        ))
+            if key == "coop":
+                lead = {fold(n) for n in activity.lead}
+                dropped = [n for n in names if fold(n) in lead]
+                names = [n for n in names if fold(n) not in lead]
+                if dropped:  # a dropped cell always leaves a note
+                    listed = ", ".join(f"'{n}'" for n in dropped)
+                    activity.notes.append(f"Bỏ cơ quan phối hợp {listed}: trùng cơ quan chủ trì")
+                    result.note(line, REPAIR, tr(f"{activity.id}: bỏ cơ quan phối hợp {listed} vì trùng cơ quan chủ trì", f"{activity.id}: dropped co-operator {listed}, the same as the lead"))
+            setattr(activity, key, names)
 
 
-def _find_targets(plan: dict, result: ImportResult) -> None:
+def _find_targets(plan: DraftPlan, result: ImportResult) -> None:
     """Targets written in objective texts (framework) and activity texts (task lists)."""
     years = _years(plan)
-    for area in plan.get("areas", ()):
-        owners = list(area.get("objectives", ()))
-        owners += [a for a in walk_activities(area) if result.table != FRAMEWORK]
+    for area in plan.areas:
+        owners = [*area.objectives, *(area.all_activities() if result.table != FRAMEWORK else ())]
         for owner in owners:
-            text = owner["text"] + ("\n" + "\n".join(owner.get("products", ())) if "products" in owner else "")
-            found = extract_targets(text, owner["id"], years)
-            if found.targets:
-                owner["targets"] = found.targets
+            products = getattr(owner, "products", [])
+            text = owner.text + ("\n" + "\n".join(products) if products else "")
+            found = extract_targets(text, owner.id, years)
+            owner.targets = found.targets
             for clause in found.unbound:
-                result.note(owner.get("_line"), WARNING, tr(
-                    f"{owner['id']}: tỷ lệ chưa gắn được với chỉ số nào, cần xem: '{clause[:90]}'",
-                    f"{owner['id']}: percentage not bound to any indicator, needs a look: '{clause[:90]}'",
+                result.note(owner.line, WARNING, tr(
+                    f"{owner.id}: tỷ lệ chưa gắn được với chỉ số nào, cần xem: '{clause[:90]}'",
+                    f"{owner.id}: percentage not bound to any indicator, needs a look: '{clause[:90]}'",
                 ))
 
 
-def _check_complete(plan: dict, result: ImportResult) -> None:
-    for area in plan.get("areas", ()):
-        for activity in walk_activities(area):
-            if not activity.get("lead"):
-                result.note(activity.get("_line"), WARNING, tr(f"{activity['id']}: không có cơ quan chủ trì", f"{activity['id']}: no lead agency"))
-
-
-def _tidy(value: object) -> object:
-    """Drop private keys (``_line`` …) and empty lists; order keys as the format shows them."""
-    if isinstance(value, list):
-        return [_tidy(v) for v in value]
-    if not isinstance(value, dict):
-        return value
-    kept = {k: _tidy(v) for k, v in value.items() if not k.startswith("_") and v not in ([], None, "")}
-    return {k: kept[k] for k in sorted(kept, key=lambda k: _RANK.get(k, len(_RANK)))}
+def _check_complete(plan: DraftPlan, result: ImportResult) -> None:
+    for activity in plan.all_activities():
+        if not activity.lead:
+            result.note(activity.line, WARNING, tr(f"{activity.id}: không có cơ quan chủ trì", f"{activity.id}: no lead agency"))
 
 
 def registry_for(output: str | Path | None, explicit: str | Path | None) -> tuple[Registry | None, list[ImportNote]]:

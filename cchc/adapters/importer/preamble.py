@@ -10,6 +10,7 @@ import re
 
 from cchc.adapters.importer import GUESS, ImportNote
 from cchc.adapters.importer.cells import sentence_case
+from cchc.adapters.importer.draftplan import DocumentRef, DraftPlan
 from cchc.core.i18n import tr
 
 _REFERENCE = re.compile(
@@ -24,30 +25,29 @@ _PROVINCE = re.compile(r"\btỉnh\s+(.+)")
 _SKIP_TITLE = re.compile(r"^(số\s*:|###|quyết định|chủ tịch|căn cứ|theo đề nghị|điều \d|nơi nhận|-|\()", re.I)
 
 
-def read_preamble(lines: list[str]) -> tuple[dict, list[ImportNote]]:
-    """Metadata found in ``lines`` (cleaned paragraphs above the table) and notes on guesses."""
+def read_preamble(lines: list[str], draft: DraftPlan) -> list[ImportNote]:
+    """Fill ``draft``'s metadata from ``lines`` (cleaned paragraphs above the table); notes on guesses."""
     notes: list[ImportNote] = []
-    meta: dict = {}
     text = " ".join(lines)
     reference = _REFERENCE.search(text)
     if reference:
-        meta["document"] = {"number": reference.group("number"), "date": " ".join((reference.group("date") or "").split())}
+        draft.document = DocumentRef(reference.group("number"), " ".join((reference.group("date") or "").split()))
         if reference.group("issuer"):
-            meta["issuer"] = " ".join(reference.group("issuer").split())
+            draft.issuer = " ".join(reference.group("issuer").split())
     title = _title(lines)
     if title:
-        meta["title"] = title
+        draft.title = title
         period = _RANGE.search(title)
         year = _YEAR.search(title)
         if period:
-            meta["period"] = f"{period.group(1)}-{period.group(2)}"
+            draft.period = f"{period.group(1)}-{period.group(2)}"
         elif year:
-            meta["period"] = int(year.group(1))
+            draft.period = int(year.group(1))
     province = next(filter(None, (_province(line) for line in lines)), None)
     if province:
-        meta["province"] = province
+        draft.province = province
         notes.append(ImportNote(None, GUESS, tr(f"tỉnh '{province}' lấy từ phần mở đầu", f"province '{province}' taken from the preamble")))
-    return meta, notes
+    return notes
 
 
 def _province(line: str) -> str | None:

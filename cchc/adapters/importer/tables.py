@@ -36,6 +36,14 @@ from cchc.adapters.importer.cells import (
     starts_lowercase,
     stt,
 )
+from cchc.adapters.importer.draftplan import (
+    AnnexEntry,
+    DraftActivity,
+    DraftAnnex,
+    DraftArea,
+    DraftObjective,
+    DraftTask,
+)
 from cchc.adapters.importer.layouts import ANNEX, FRAMEWORK, Header, read_header
 from cchc.adapters.importer.sources import Row
 from cchc.core.i18n import tr
@@ -81,11 +89,12 @@ class TableBlock:
 
 @dataclass(slots=True)
 class Parsed:
-    areas: list[dict] = field(default_factory=list)
-    annexes: list[dict] = field(default_factory=list)
+    areas: list[DraftArea] = field(default_factory=list)
+    annexes: list[DraftAnnex] = field(default_factory=list)
     preamble: list[str] = field(default_factory=list)
     layout: str = ""
     report: list[ImportNote] = field(default_factory=list)
+    annex_mentions: list[DraftActivity] = field(default_factory=list)  # activities that point to "Phụ lục …"
 
     def note(self, line: int | None, severity: str, message: str) -> None:
         self.report.append(ImportNote(line, severity, message))
@@ -217,13 +226,14 @@ class _Builder:
         self.splitter = splitter
         self.parsed = parsed
         self.framework = header.layout == FRAMEWORK
-        self.area: dict | None = None
-        self.objective: dict | None = None
-        self.task: dict | None = None
+        self.area: DraftArea | None = None
+        self.objective: DraftObjective | None = None
+        self.task: DraftTask | None = None
         self.pending: dict | None = None  # a numbered row with no agencies: a task if sub-rows follow
-        self.previous: dict | None = None  # the activity made from the row before
-        self.fragment_run: list[dict] = []  # activities sharing a lead cell that Word spread over rows
-        self.ids: set[str] = {a["id"] for a in parsed.areas}
+        self.previous: DraftActivity | None = None  # the activity made from the row before
+        self.fragment_run: list[DraftActivity] = []  # activities sharing a lead cell that Word spread over rows
+        self.cells: dict[str, dict] = {}  # the row's cells by role, per activity id: merged cells carry them down
+        self.ids: set[str] = {a.id for a in parsed.areas}
 
     # -- structure -------------------------------------------------------------------------------
 
@@ -262,12 +272,7 @@ class _Builder:
         return roman, title or others.pop()
 
     def _start_area(self, roman: str, title: str, line: int) -> None:
-        area_id = self._unique(roman, line)
-        self.area = {"id": area_id, "title": title}
-        par = _par_area(title)
-        if par:
-            self.area["par_area"] = par
-        self.area.update({"objectives": [], "tasks": [], "activities": [], "_line": line})
+        self.area = DraftArea(self._unique(roman, line), title, line, par_area=_par_area(title))
         self.parsed.areas.append(self.area)
         self.objective = self.task = self.pending = self.previous = None
         self.fragment_run = []
@@ -387,7 +392,7 @@ class _Builder:
     def _fragment(self, role: str, text: str, line: int) -> None:
         """Unnumbered text in an objective/task column: the rest of a cell cut from the row above."""
         owners = [item for item in (self.objective, self.task) if item]
-        if any(text in item["text"] for item in owners):
+        if any(text in item.text for item in owners):
             self.parsed.note(line, REPAIR, tr(f"bỏ đoạn lặp lại của ô phía trên: '{text[:60]}…'", f"dropped a repeated piece of the cell above: '{text[:60]}…'"))
             return
         owner = self.task if role == "task" and self.task else self.objective
@@ -395,23 +400,22 @@ class _Builder:
             self._new_objective(text, line)
             self.parsed.note(line, GUESS, tr("mục tiêu không có số thứ tự", "objective without numbering"))
             return
-        owner["text"] = owner["text"].rstrip() + " " + text
-        owner.setdefault("notes", []).append(f"Sửa lỗi trích xuất: nối phần văn bản bị tách sang dòng {line}")
-        self.parsed.note(line, REPAIR, tr(f"nối đoạn văn bản vào {owner['id']}", f"joined the text to {owner['id']}"))
+        owner.text = owner.text.rstrip() + " " + text
+        owner.notes.append(f"Sửa lỗi trích xuất: nối phần văn bản bị tách sang dòng {line}")
+        self.parsed.note(line, REPAIR, tr(f"nối đoạn văn bản vào {owner.id}", f"joined the text to {owner.id}"))
 
     def _new_objective(self, text: str, line: int) -> None:
         number, body = _number_and_text(text)
-        ordinal = label_number(body) or (number.rsplit(".", 1)[-1] if number else str(len(self.area["objectives"]) + 1))
-        self.objective = {"id": self._unique(f"{self.area['id']}.obj{ordinal}", line), "number": number, "text": body, "_line": line}
-        self.objective.update({"targets": [], "tasks": [], "activities": []})
-        self.area["objectives"].append(self.objective)
+        ordinal = label_number(body) or (number.rsplit(".", 1)[-1] if number else str(len(self.area.objectives) + 1))
+        self.objective = DraftObjective(self._unique(f"{self.area.id}.obj{ordinal}", line), body, line, number)
+        self.area.objectives.append(self.objective)
         self.task = None
 
     def _new_task(self, text: str, line: int) -> None:
         number, body = _number_and_text(text)
-        siblings = self.objective["tasks"] if self.objective else self.area["tasks"]
+        siblings = self.objective.tasks if self.objective else self.area.tasks
         ordinal = label_number(body) or (number.rsplit(".", 1)[-1] if number else str(len(siblings) + 1))
-        self.task = {"id": self._unique(f"{self.area['id']}.task{ordinal}", line), "number": number, "text": body, "_line": line, "activities": []}
+        self.task = DraftTask(self._unique(f"{self.area.id}.task{ordinal}", line), body, line, number)
         siblings.append(self.task)
 
     # -- the 5/6-column task list ----------------------------------------------------------------
@@ -446,50 +450,30 @@ class _Builder:
     def _open_pending_as_task(self) -> None:
         pending, self.pending = self.pending, None
         line = pending["row"].line
-        self.task = {
-            "id": self._unique(f"{self.area['id']}.task{pending['number']}", line),
-            "number": pending["number"],
-            "text": pending["slots"]["text"],
-            "_line": line,
-            "activities": [],
-        }
-        self.area["tasks"].append(self.task)
+        self.task = DraftTask(self._unique(f"{self.area.id}.task{pending['number']}", line), pending["slots"]["text"], line, pending["number"])
+        self.area.tasks.append(self.task)
         self.parsed.note(line, GUESS, tr("dòng có số nhưng không có cơ quan, theo sau là các dòng không số: coi là nhiệm vụ", "numbered row without agencies followed by unnumbered rows: read as a task"))
 
     # -- activities -------------------------------------------------------------------------------
 
     def _add_activity(self, row: LogicalRow, slots: dict, number: str, notes: list[str]) -> None:
         line = row.line
-        activity_id = self._activity_id(number, line)
-        activity: dict = {"id": activity_id}
-        if number:
-            activity["number"] = number
-        activity["text"] = slots.get("activity") or slots.get("text", "")
-        notes = list(notes)
+        activity = DraftActivity(self._activity_id(number, line), slots.get("activity") or slots.get("text", ""), line, number)
+        activity.notes = list(notes)
         if row.joined:
             lines = ", ".join(str(n) for n in [line, *row.joined])
-            notes.append(f"Sửa lỗi trích xuất: nối dòng bị tách qua trang (dòng {lines})")
-        self._carry_merged(activity, slots, line, notes)
-        products = list_items(slots.get("product", ""))
-        if products:
-            activity["products"] = products
-        activity["lead"] = slots.get("lead", "")
-        activity["coop"] = slots.get("coop", "")
-        deadline = " ".join(slots.get("deadline", "").split())
-        if deadline:
-            activity["deadline"] = deadline
-        budget = " ".join(slots.get("budget", "").split())
-        if budget:
-            activity["budget"] = budget
-            amount = amount_vnd(budget, self.header.budget_multiplier)
-            if amount is not None:
-                activity["budget_vnd"] = amount
+            activity.notes.append(f"Sửa lỗi trích xuất: nối dòng bị tách qua trang (dòng {lines})")
+        self._carry_merged(activity, slots, line, activity.notes)
+        activity.products = list_items(slots.get("product", ""))
+        activity.lead = [slots["lead"]] if slots.get("lead") else []
+        activity.coop = [slots["coop"]] if slots.get("coop") else []
+        activity.deadline = " ".join(slots.get("deadline", "").split())
+        activity.budget = " ".join(slots.get("budget", "").split())
+        if activity.budget:
+            activity.budget_vnd = amount_vnd(activity.budget, self.header.budget_multiplier)
         if _ANNEX_MENTION.search(" ".join(slots.values())):
-            activity["_mentions_annex"] = True
-        if notes:
-            activity["notes"] = notes
-        activity["_line"] = line
-        activity["_slots"] = slots
+            self.parsed.annex_mentions.append(activity)
+        self.cells[activity.id] = slots
         self._container().append(activity)
         self.previous = activity
 
@@ -497,43 +481,43 @@ class _Builder:
         if self.framework:
             return self._unique(f"a{number}" if number else f"a-{line}", line)
         if self.task is not None:
-            return self._unique(f"{self.task['id'].replace('.task', '.a')}.{len(self.task['activities']) + 1}", line)
-        return self._unique(f"{self.area['id']}.a{number}" if number else f"{self.area['id']}.a-{line}", line)
+            return self._unique(f"{self.task.id.replace('.task', '.a')}.{len(self.task.activities) + 1}", line)
+        return self._unique(f"{self.area.id}.a{number}" if number else f"{self.area.id}.a-{line}", line)
 
-    def _container(self) -> list:
+    def _container(self) -> list[DraftActivity]:
         if self.task is not None:
-            return self.task["activities"]
+            return self.task.activities
         if self.objective is not None:
-            return self.objective["activities"]
-        return self.area["activities"]
+            return self.objective.activities
+        return self.area.activities
 
-    def _carry_merged(self, activity: dict, slots: dict, line: int, notes: list[str]) -> None:
+    def _carry_merged(self, activity: DraftActivity, slots: dict, line: int, notes: list[str]) -> None:
         """Put back cells that Word merged over several rows (and spread or left on the first)."""
         details = ("product", "lead", "coop", "deadline", "budget")
         previous = self.previous
         same_group = previous is not None and previous in self._container()
         if self.framework and same_group and not any(slots.get(k) for k in details):
             for key in details:
-                if previous["_slots"].get(key):
-                    slots[key] = previous["_slots"][key]
+                if self.cells[previous.id].get(key):
+                    slots[key] = self.cells[previous.id][key]
             if any(slots.get(k) for k in details):
-                notes.append(f"Ô sản phẩm, chủ trì, phối hợp, thời hạn trống: lấy theo hoạt động {previous['id']} (ô gộp trong bản gốc)")
-                self.parsed.note(line, GUESS, tr(f"ô trống: lấy theo dòng trên ({previous['id']}), coi là ô gộp", f"empty cells: taken from the row above ({previous['id']}), read as merged cells"))
+                notes.append(f"Ô sản phẩm, chủ trì, phối hợp, thời hạn trống: lấy theo hoạt động {previous.id} (ô gộp trong bản gốc)")
+                self.parsed.note(line, GUESS, tr(f"ô trống: lấy theo dòng trên ({previous.id}), coi là ô gộp", f"empty cells: taken from the row above ({previous.id}), read as merged cells"))
             return
         lead = slots.get("lead", "")
         if previous is not None and lead and starts_lowercase(lead) and not self.splitter.known(lead):
             run = self.fragment_run if self.fragment_run and self.fragment_run[-1] is previous else [previous]
-            joined = join_fragments(previous["_slots"].get("lead", ""), lead)
+            joined = join_fragments(self.cells[previous.id].get("lead", ""), lead)
             for earlier in run:
-                earlier["_slots"]["lead"] = joined
-                earlier["lead"] = joined
-                earlier.setdefault("notes", []).append(f"Sửa lỗi trích xuất: ô chủ trì gộp bị tách qua các dòng, ghép lại thành '{joined}'")
+                self.cells[earlier.id]["lead"] = joined
+                earlier.lead = [joined]
+                earlier.notes.append(f"Sửa lỗi trích xuất: ô chủ trì gộp bị tách qua các dòng, ghép lại thành '{joined}'")
             slots["lead"] = joined
             self.fragment_run = [*run, activity]
             notes.append(f"Sửa lỗi trích xuất: ô chủ trì gộp bị tách qua các dòng, ghép lại thành '{joined}'")
             self.parsed.note(line, REPAIR, tr(f"ô chủ trì bị tách: ghép với dòng trên thành '{joined}'", f"lead cell split over rows: rejoined with the row above as '{joined}'"))
         elif not lead and self.fragment_run and self.fragment_run[-1] is previous:
-            slots["lead"] = previous["_slots"]["lead"]
+            slots["lead"] = self.cells[previous.id]["lead"]
             self.fragment_run.append(activity)
             notes.append(f"Ô chủ trì trống: thuộc ô gộp '{slots['lead']}' của các dòng trên")
             self.parsed.note(line, GUESS, tr("ô chủ trì trống: lấy theo ô gộp của dòng trên", "empty lead cell: taken from the merged cell above"))
@@ -559,10 +543,10 @@ def _number_and_text(text: str) -> tuple[str, str]:
     return number, rest
 
 
-def _annex(block: TableBlock, splitter: AgencySplitter, parsed: Parsed, index: int) -> dict:
+def _annex(block: TableBlock, splitter: AgencySplitter, parsed: Parsed, index: int) -> DraftAnnex:
     title = re.sub(r"^phụ lục(?:\s+\d+)?\s*", "", " ".join(block.title_lines), flags=re.I).strip() or f"Phụ lục {index}"
     words = fold(title).split()[:2]
-    annex = {"id": "annex-" + "-".join(re.sub(r"[^a-z0-9]", "", w) for w in words if re.sub(r"[^a-z0-9]", "", w)) or f"annex-{index}", "title": title, "entries": []}
+    annex = DraftAnnex("annex-" + "-".join(re.sub(r"[^a-z0-9]", "", w) for w in words if re.sub(r"[^a-z0-9]", "", w)) or f"annex-{index}", title)
     roles = block.header.roles
     group = ""
     for row in block.rows:
@@ -583,25 +567,17 @@ def _annex(block: TableBlock, splitter: AgencySplitter, parsed: Parsed, index: i
             parsed.note(row.line, WARNING, tr(f"cơ quan '{name}' không có trong danh mục", f"agency '{name}' is not in the registry"))
         elif agency != name:
             parsed.note(row.line, GUESS, tr(f"phụ lục: '{name}' được hiểu là cơ quan '{agency}'", f"annex: '{name}' read as agency '{agency}'"))
-        entry = {"number": stt(number) or number, "group": group, "agency": agency, "text": name}
-        if cells.get("note"):
-            entry["note"] = cells["note"]
-        annex["entries"].append(entry)
+        annex.entries.append(AnnexEntry(stt(number) or number, group, agency, name, cells.get("note", "")))
     return annex
 
 
 def _link_annex(parsed: Parsed) -> None:
     """An activity that points to "Phụ lục đính kèm" works through the plan's only annex."""
-    annex_id = parsed.annexes[0]["id"]
+    annex_id = parsed.annexes[0].id
     for area in parsed.areas:
-        for activity in walk_activities(area):
-            if activity.pop("_mentions_annex", False):
-                activity["annex"] = annex_id
-                parsed.note(activity["_line"], GUESS, tr(f"hoạt động nhắc tới phụ lục: gắn với '{annex_id}'", f"activity mentions the annex: linked to '{annex_id}'"))
+        for activity in area.all_activities():
+            if activity in parsed.annex_mentions:
+                activity.annex = annex_id
+                parsed.note(activity.line, GUESS, tr(f"hoạt động nhắc tới phụ lục: gắn với '{annex_id}'", f"activity mentions the annex: linked to '{annex_id}'"))
 
-
-def walk_activities(node: dict):  # noqa: ANN201 - generator of activity dicts
-    yield from node.get("activities", ())
-    for child in (*node.get("objectives", ()), *node.get("tasks", ())):
-        yield from walk_activities(child)
 
