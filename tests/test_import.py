@@ -320,6 +320,77 @@ def test_without_registry_lower_case_words_continue_a_name() -> None:
     assert AgencySplitter(None).split("Các sở, ban, ngành, UBND các huyện, thị xã, thành phố").names == ["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"]
 
 
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("Sở Nội vụ, Sở Văn hoá, Thể thao và Du lịch, UBND các xã, phường", ["Sở Nội vụ", "Sở Văn hoá, Thể thao và Du lịch", "UBND các xã, phường"]),
+        ("Bộ Văn hóa, Thể thao và Du lịch; Bộ Nội vụ", ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Nội vụ"]),
+        ("Sở Tư pháp, Sở Y tế", ["Sở Tư pháp", "Sở Y tế"]),
+    ],
+)
+def test_without_registry_a_name_keeps_its_own_comma(cell: str, names: list[str]) -> None:
+    assert AgencySplitter(None).split(cell).names == names
+
+
+def _two_row_header_xlsx(path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Phụ lục"  # a sheet named so is not an annex of agencies
+    sheet.append(["ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+    sheet.append(["Số: 01/KH-UBND", None, None, "Lai Châu, ngày 05 tháng 01 năm 2026"])
+    sheet.append(["KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026"])
+    sheet.append(["STT", "Nội dung công việc", "Cơ quan thực hiện", None, "Thời gian hoàn thành"])
+    sheet.append([None, None, "Chủ trì", "Phối hợp", None])
+    sheet.merge_cells("C4:D4")
+    for column in "ABE":
+        sheet.merge_cells(f"{column}4:{column}5")
+    sheet.append(["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"])
+    sheet.append([1, "Ban hành kế hoạch cải cách hành chính", "Sở Nội vụ", "Các sở, ban, ngành", "Tháng 01/2026"])
+    sheet.append([2, "Tuyên truyền cải cách hành chính", "Sở Văn hóa, Thể thao và Du lịch", "UBND các xã, phường", "Thường xuyên"])
+    workbook.save(path)
+
+
+def _two_row_header_docx(path: Path) -> None:
+    def cell(text: str, extra: str = "") -> str:
+        return f"<w:tc><w:tcPr>{extra}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    def row(*cells: str) -> str:
+        return "<w:tr>" + "".join(cells) + "</w:tr>"
+
+    top, below = '<w:vMerge w:val="restart"/>', "<w:vMerge/>"
+    body = (
+        "<w:p><w:r><w:t>KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH TỈNH LAI CHÂU NĂM 2026</w:t></w:r></w:p><w:tbl>"
+        + row(cell("STT", top), cell("Nội dung công việc", top), cell("Cơ quan thực hiện", '<w:gridSpan w:val="2"/>'), cell("Thời gian hoàn thành", top))
+        + row(cell("", below), cell("", below), cell("Chủ trì"), cell("Phối hợp"), cell("", below))
+        + row(cell("I"), cell("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", '<w:gridSpan w:val="4"/>'))
+        + row(cell("1"), cell("Ban hành kế hoạch cải cách hành chính"), cell("Sở Nội vụ"), cell("Các sở, ban, ngành"), cell("Tháng 01/2026"))
+        + row(cell("2"), cell("Tuyên truyền cải cách hành chính"), cell("Sở Văn hóa, Thể thao và Du lịch"), cell("UBND các xã, phường"), cell("Thường xuyên"))
+        + "</w:tbl>"
+    )
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>'
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", xml)
+
+
+@pytest.mark.parametrize("write", [_two_row_header_xlsx, _two_row_header_docx], ids=["xlsx", "docx"])
+def test_two_row_header_over_lead_and_co_operators(write, tmp_path: Path) -> None:  # noqa: ANN001
+    """"Cơ quan thực hiện" merged over "Chủ trì | Phối hợp", as many provinces draw it."""
+    source = tmp_path / f"ke-hoach{'.xlsx' if write is _two_row_header_xlsx else '.docx'}"
+    write(source)
+    out = tmp_path / "plans" / "lai-chau" / "cchc-2026.yaml"
+    result = run_cli("import", str(source), "-o", str(out), "--period", "2026", "--province", "Lai Châu")
+    assert result.exit_code == 0, result.output
+    plan = yaml.safe_load(out.read_text(encoding="utf-8"))
+    activities = [a for area in plan["areas"] for a in area["activities"]]
+    assert [(a["lead"], a["coop"], a["deadline"]) for a in activities] == [
+        (["Sở Nội vụ"], ["Các sở, ban, ngành"], "Tháng 01/2026"),
+        (["Sở Văn hóa, Thể thao và Du lịch"], ["UBND các xã, phường"], "Thường xuyên"),
+    ]
+    assert "annexes" not in plan
+    assert run_cli("validate", str(out.parent)).exit_code == 0
+
+
 # -- values ----------------------------------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from cchc.adapters.importer.cells import bullet_items
 from cchc.core.agencies import Registry
 from cchc.core.i18n import tr
-from cchc.core.text import exact_key, squash
+from cchc.core.text import exact_key, fold, squash
 
 # Where one name may end: before a separator, a conjunction or a parenthetical gloss.
 _BOUNDARY = re.compile(r"\s*(?:[,;:/]|\.(?=\s|$)|\.{3}|…|\s+và\s+|\s+với\s+|\s*\()")
@@ -199,14 +199,25 @@ def _items(cell: str) -> list[str]:
 
 
 def _split_by_case(text: str) -> list[str]:
-    """Registry-less fallback: split on commas unless the next word is lower case ("…, ban, ngành")."""
+    """Registry-less fallback: split on commas unless the next word is lower case ("…, ban, ngành") or
+    the comma belongs to the name ("Sở Văn hóa, Thể thao và Du lịch")."""
     names: list[str] = []
     for part in re.split(r"\s*,\s*", squash(text)):
         part = part.strip().rstrip(".")
         if not part:
             continue
-        if names and part[:1].islower() and not part.startswith("các "):
+        if names and ((part[:1].islower() and not part.startswith("các ")) or _comma_inside(names[-1], part)):
             names[-1] += ", " + part
         else:
             names.append(part)
     return names
+
+
+# Agency names with a comma of their own (Sở/Bộ Văn hóa, Thể thao và Du lịch): the part after it -> before it.
+_AFTER_COMMA = {fold(after): fold(before) for before, after in [name.split(", ", 1) for name in ("Văn hóa, Thể thao và Du lịch",)]}
+
+
+def _comma_inside(before: str, after: str) -> bool:
+    """Whether ``before, after`` is one name cut at its own comma."""
+    head = _AFTER_COMMA.get(fold(after))
+    return head is not None and fold(before).endswith(head)

@@ -108,6 +108,8 @@ def parse_rows(rows: list[Row], splitter: AgencySplitter, progress=None) -> Pars
         parsed.note(None, ERROR, tr("không tìm thấy dòng tiêu đề bảng (STT, Nhiệm vụ, Cơ quan chủ trì …)", "no table header found (STT, Nhiệm vụ, Cơ quan chủ trì …)"))
         return parsed
     for block in blocks:
+        if not block.rows:
+            continue  # the upper row of a two-row header ("Cơ quan thực hiện" over "Chủ trì | Phối hợp")
         if block.header.layout == ANNEX:
             parsed.annexes.append(_annex(block, splitter, parsed, len(parsed.annexes) + 1))
             continue
