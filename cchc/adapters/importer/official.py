@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cchc.adapters.importer import GUESS, SKIP, ImportNote
+from cchc.adapters.importer import GUESS, SKIP, WARNING, ImportNote
 from cchc.adapters.importer.cells import clean_cell, sentence_case
 from cchc.adapters.importer.draftplan import DocumentRef, DraftPlan
 from cchc.adapters.importer.sources import Row
@@ -37,6 +37,7 @@ _RANGE = re.compile(r"(\d{4})\s*[-–—]\s*(\d{4})")
 _YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.I)
 _ALONE_YEAR = re.compile(r"\b(20\d{2})\b")
 _PROVINCE_WORDS = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)?\s*(?P<kind>tỉnh|thành phố|tp\.?)\s+(?P<name>.+)$", re.I)
+_COMMUNE_WORDS = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)?\s*(?P<kind>xã|phường|đặc khu)\s+(?P<name>.+)$", re.I)
 _MINISTRY = re.compile(r"^(bộ|ủy ban|uỷ ban|ngân hàng nhà nước|thanh tra chính phủ|văn phòng chính phủ)\b", re.I)
 _RULE = re.compile(r"^[\s\-_–—.*=]+$")
 # Words kept in capitals when a title typed in capitals is put in sentence case.
@@ -184,6 +185,8 @@ def _issuer(lines: list[str], heading: Heading) -> None:
         if match:
             heading.province = _proper(match.group("name").strip(" .,"))
             break
+    if not heading.province and _commune(lines, heading):
+        return
     folded = fold(joined)
     if heading.province:
         if folded.startswith(("uy ban nhan dan", "ubnd")):
@@ -198,6 +201,34 @@ def _issuer(lines: list[str], heading: Heading) -> None:
         f"văn bản của cơ quan trung ương '{heading.issuer}' (không ghi tỉnh): trường province ghi tên cơ quan ban hành",
         f"a central body's document '{heading.issuer}' (no province): the province field holds the issuer's name",
     )))
+
+
+def _commune(lines: list[str], heading: Heading) -> bool:
+    """A commune's document since 2025 ("ỦY BAN NHÂN DÂN / XÃ THẠCH LẠC"): the heading names no
+    province, so it is looked up in the bundled list of commune-level units when the name is unique."""
+    match = next((m for line in reversed(lines) if (m := _COMMUNE_WORDS.match(line.strip()))), None)
+    if match is None:
+        return False
+    from cchc.adapters.unitsfile import load_units
+
+    kind = match.group("kind").lower()
+    name = _proper(match.group("name").strip(" .,"))
+    heading.issuer = f"Ủy ban nhân dân {kind} {name}"
+    wanted = fold(f"{kind} {name}")
+    provinces = sorted({unit.province for unit in load_units().communes if fold(unit.name) == wanted})
+    if len(provinces) == 1:
+        heading.province = provinces[0]
+        heading.notes.append(ImportNote(None, GUESS, tr(
+            f"văn bản của {heading.issuer}: tỉnh {heading.province} theo danh mục đơn vị hành chính cấp xã từ 01/7/2025",
+            f"a document of {heading.issuer}: province {heading.province} from the list of commune-level units since 1 July 2025",
+        )))
+    else:
+        found = ", ".join(provinces) if provinces else tr("không có trong danh mục đơn vị hành chính", "not in the list of administrative units")
+        heading.notes.append(ImportNote(None, WARNING, tr(
+            f"văn bản của {heading.issuer} không ghi tỉnh ({found}): ghi --province",
+            f"a document of {heading.issuer} names no province ({found}): give --province",
+        )))
+    return True
 
 
 def _title(body: list[tuple[int, str]], heading: Heading) -> None:
