@@ -742,7 +742,7 @@ def rank(scores: list[AgencyScore]) -> list[AgencyScore]:
         if score.share is not None:
             groups.setdefault(score.group, []).append(score)
     for members in groups.values():
-        members.sort(key=lambda s: s.share, reverse=True)
+        members.sort(key=lambda s: (float(s.share), s.share), reverse=True)  # floats first: thousands of Fraction comparisons are slow
         previous_share, previous_rank = None, 0
         for position, score in enumerate(members, start=1):
             if score.share != previous_share:
