@@ -576,7 +576,7 @@ def _strip_markers(text: str) -> tuple[str | None, bool, str]:
 
 
 # "Từ tháng 11/2025 và hoàn thành trong năm 2027" is the window "Từ tháng 11/2025 đến năm 2027"
-_FROM_AND_FINISH = re.compile(r"^(từ\s[^,;]+?)\s*,?\s*và\s+(?:hoàn thành|kết thúc|xong)(?:\s+(?:trong|vào))?\s+")
+_FROM_AND_FINISH = re.compile(r"(?<!\w)(từ\s[^,;]+?)\s*,?\s*và\s+(?:hoàn thành|kết thúc|xong)(?:\s+(?:trong|vào))?\s+")
 
 
 def _read(text: str, phrase: str, first: int, last: int) -> _Reading:
