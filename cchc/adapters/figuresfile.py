@@ -642,7 +642,7 @@ class _Reader:
                 return False
             figure.not_applicable = True
             return True
-        numbers: dict[str, Decimal] = {}
+        numbers: dict[str, Decimal | int] = {}
         ok = True
         for slot, cell in cells.items():
             kind = indicator.value_kind if slot == "value" else indicator.inputs[0 if slot == "numerator" else 1].kind
@@ -666,14 +666,14 @@ class _Reader:
                     ),
                 )
                 return False
-            if value is not None and den > 0 and abs(num * 100 / den - value) > _AGREEMENT:
+            if value is not None and den > 0 and abs(Decimal(num * 100) / den - value) > _AGREEMENT:
                 self._bad(
                     path,
                     cells["value"],
                     "F512",
                     tr(
-                        f"'value' {_show(value)} % không khớp tử số/mẫu số ({_show(num * 100 / den)} %)",
-                        f"'value' {_show(value)}% disagrees with numerator/denominator ({_show(num * 100 / den)}%)",
+                        f"'value' {_show(value)} % không khớp tử số/mẫu số ({_show(Decimal(num * 100) / den)} %)",
+                        f"'value' {_show(value)}% disagrees with numerator/denominator ({_show(Decimal(num * 100) / den)}%)",
                     ),
                 )
                 return False
@@ -692,10 +692,10 @@ class _Reader:
         figure.value = None if value is None else float(value)
         return True
 
-    def _number(self, path: str, slot: str, cell: _Cell, kind: str, indicator: Indicator) -> Decimal | None:
+    def _number(self, path: str, slot: str, cell: _Cell, kind: str, indicator: Indicator) -> Decimal | int | None:
         raw = cell.value
         if kind == "count" and raw.__class__ is str and raw.isascii() and raw.isdigit():
-            return Decimal(raw)  # plain digits, as nearly every count is written: nothing more to check
+            return int(raw)  # plain digits, as nearly every count is written: nothing more to check
         written_percent = False
         if isinstance(raw, bool):
             number = None
@@ -849,9 +849,9 @@ def _parse_decimal(text: str, grouping: bool) -> Decimal | None:
         return None
 
 
-def _plain_number(number: Decimal | None) -> int | float | None:
-    if number is None:
-        return None
+def _plain_number(number: Decimal | int | None) -> int | float | None:
+    if number is None or number.__class__ is int:
+        return number
     return int(number) if number == number.to_integral_value() else float(number)
 
 

@@ -21,6 +21,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import partial
 from typing import Protocol
 
 AREAS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
@@ -270,7 +271,7 @@ class Indicator(ABC):
             value.numerator / value.denominator,  # float(value), without Fraction's slow __float__
             MET if met else NOT_MET,
             exact=measured.value,
-            explain=lambda lang: self._explain(measured, goal, met, lang),
+            explain=partial(self._explain, measured, goal, met),  # worded only when read
         )
 
     def _explain(self, measured: Measurement, goal: Goal, met: bool, lang: str) -> str:
