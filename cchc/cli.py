@@ -6,7 +6,6 @@ Each sub-command lives in ``cchc/commands/<name>.py`` and is imported only when 
 
 from __future__ import annotations
 
-import gc
 import importlib
 import sys
 
@@ -89,10 +88,6 @@ def cli(ctx: click.Context, lang: str, debug: bool) -> None:
 
 def main() -> None:
     """Console entry point: runs the CLI and turns every failure into one line and an exit code."""
-    # One short-lived run builds many small objects that live to the end (figures, one score per
-    # criterion and agency) and almost no reference cycles: with the default thresholds the cyclic
-    # collector rescans them over and over, which took 40 % of ranking 3,321 communes.
-    gc.set_threshold(100_000, 50, 100)
     sys.exit(run_safely(cli))
 
 

@@ -7,13 +7,11 @@ workspace strictly: a plan with errors stops them, so a broken plan never yields
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cchc.adapters.documents import load_document
+from cchc.adapters.gcpause import no_gc_pauses
 from cchc.adapters.planfile import check_plan, read_plan
 from cchc.adapters.registryfile import registry_from_data
 from cchc.core.agencies import Registry
@@ -87,26 +85,8 @@ def load_paths(paths: list[Path], check_extra=None) -> Workspace:  # noqa: ANN00
     ``check_extra(kind, path, data, workspace)`` validates kinds this module does not own
     (methodology, figures, progress) and returns their problems.
     """
-    with _no_gc_pauses():
+    with no_gc_pauses():
         return _load_paths(paths, check_extra)
-
-
-@contextmanager
-def _no_gc_pauses() -> Iterator[None]:
-    """Load without cyclic-GC passes, then freeze what was loaded.
-
-    A loaded province is hundreds of thousands of long-lived, acyclic containers; with the collector
-    on, every generation-2 pass rescans all of them, which more than doubled load time at 100,000
-    activities. Frozen objects are skipped by later collections (the overdue and score passes).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def _load_paths(paths: list[Path], check_extra=None) -> Workspace:  # noqa: ANN001

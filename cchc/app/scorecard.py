@@ -83,6 +83,7 @@ def score(inputs: Inputs, year: int, agency: str | None = None, compare_year: in
 
 def scoreboard(run: Run, registry: Any, slug: str, methodology: Any, year: int, warnings: list[Problem], level: str | None = None) -> Any:
     from cchc.adapters.figuresfile import load_figures
+    from cchc.adapters.gcpause import no_gc_pauses
     from cchc.core.scoring import TargetBook, score_all
 
     root = run.figures_root(year, slug)
@@ -90,7 +91,8 @@ def scoreboard(run: Run, registry: Any, slug: str, methodology: Any, year: int, 
         if run.inputs.figures is not None:
             raise usage_error(f"không có tệp/thư mục số liệu '{run.inputs.figures}'", f"no figures file or folder '{run.inputs.figures}'")
         raise _no_figures(year, root)
-    figures, problems = load_figures([root], registry, year)
+    with no_gc_pauses():
+        figures, problems = load_figures([root], registry, year)
     errors = [p for p in problems if p.severity == ERROR]
     if errors:
         raise CchcError(problem_lines(errors))
@@ -102,7 +104,8 @@ def scoreboard(run: Run, registry: Any, slug: str, methodology: Any, year: int, 
         raise _no_figures(year, root)
     warnings.extend(_unknown_appraisals(figures, methodology, year))
     agencies = [a for a in registry.agencies if level is None or a.level == level]
-    board = score_all(agencies, methodology, figures, year, TargetBook.from_plans(run.plans_of(registry), year))
+    with no_gc_pauses():
+        board = score_all(agencies, methodology, figures, year, TargetBook.from_plans(run.plans_of(registry), year))
     board.province = registry.province
     return board
 
