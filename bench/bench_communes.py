@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python bench/bench_communes.py [RUNS]``. Builds, in a temporary folder, one registry
 holding every commune-level People's Committee of the bundled master data (3,321) and a figure file of
-their *illustrative* QĐ 766 figures as CSV (tools/commune_figures.py: 17 figures each, about 56,000
+their *illustrative* QĐ 766 figures as CSV (tools/commune_figures.py: 21 figures each, about 70,000
 rows), then times, in a fresh process each run, what a user runs:
 
     cchc score 2026 --plans DIR/plans --figures DIR/figures.csv --methodology qd766 --level xa --format csv -o OUT

@@ -91,10 +91,19 @@ def test_qd766_structure():
         "CITIZEN_DATA_CONNECTED_FORMALITY": 2, "ELECTRONIC_CERTIFIED_COPY": 2, "DOSSIER_RECEIVING_SATISFACTION": 6,
         "PETITION_PROCESSING_ON_TIME": 6, "PETITION_HANDLING_SATISFACTION": 6,
     }
-    assert all(c.mode == "ratio_to_threshold" for c in criteria.values())
-    thresholds = {code: c.threshold for code, c in criteria.items() if c.threshold != 100}
+    composite = {code: c for code, c in criteria.items() if c.kind == "composite"}
+    assert set(composite) == {"ONLINE_SERVICE", "ONLINE_PAYMENT"}  # sums of parts on the portal
+    assert [(p.indicator, p.max, p.threshold) for p in composite["ONLINE_PAYMENT"].parts] == [
+        ("online_payment_transactions", 6, 100), ("online_payment_procedures", 2, 80), ("fee_data_synced_procedures", Decimal("2.5"), 100),
+    ]
+    assert [(p.indicator, p.max, p.threshold) for p in composite["ONLINE_SERVICE"].parts] == [
+        ("online_service_procedures", 2, 80), ("online_services_with_dossiers", 4, 100), ("online_dossiers", 6, 50),
+    ]
+    single = {code: c for code, c in criteria.items() if code not in composite}
+    assert all(c.mode == "ratio_to_threshold" for c in single.values())
+    thresholds = {code: c.threshold for code, c in single.items() if c.threshold != 100}
     assert thresholds == {"DOSSIER_RECEIVING_SATISFACTION": 90, "REUSED_DIGITIZED_DATA": 80}
-    assert all(c.indicator == INDICATORS[c.indicator].id for c in criteria.values())
+    assert all(c.indicator == INDICATORS[c.indicator].id for c in single.values())
 
 
 def test_qd766_total_is_the_sum_of_rounded_metric_points():
@@ -105,7 +114,7 @@ def test_qd766_total_is_the_sum_of_rounded_metric_points():
     score = score_agency(SO_NOI_VU, methodology.blocks[0], figures.for_agency("so-noi-vu"), 2024, TargetBook())
     assert score.total == Decimal("16.08")  # 3.85 + 5.90 + 0.47 + 3.86 + 2, the rest missing (0)
     assert {a.id: a.points for a in score.areas}["so-hoa"] == Decimal("6.33")
-    assert len(score.criteria) == 17 and len(score.missing) == 12
+    assert len(score.criteria) == 17 and len(score.missing) == 16  # 11 metrics, and 3 parts of each composite
 
 
 def test_round_points_is_exact_half_up():

@@ -10,7 +10,7 @@ numbers in a province run and in the national benchmark.
     .venv/bin/python tools/commune_figures.py "Hà Tĩnh" 2026      # -> reports/2026/ha-tinh/xa-qd766-minh-hoa.yaml
 
 Shapes: dossiers received 150–6,000 a year, 72–100 % of them on time; online, payment, digitisation
-and data-use shares spread widely; a few communes with no petitions (0/0: full points on the portal).
+and data-use shares spread widely (with the parts of the composite online-service and payment metrics); a few communes with no petitions (0/0: full points on the portal).
 """
 
 from __future__ import annotations
@@ -54,6 +54,12 @@ def commune_figures(code: str, agency: str) -> list[dict]:
         "complaints_handled_on_time": _share(rng, petitions, 0.6, 1.0),
         "complaint_satisfaction": _share(rng, petitions, 0.6, 1.0),
     }
+    # the parts of the composite ONLINE_SERVICE and ONLINE_PAYMENT, drawn after the rest so the
+    # figures above stay as they were
+    pairs["online_service_procedures"] = _share(rng, rng.randint(60, 120), 0.4, 1.0)
+    pairs["online_services_with_dossiers"] = _share(rng, rng.randint(40, 120), 0.05, 0.6)
+    pairs["online_payment_procedures"] = _share(rng, rng.randint(10, 40), 0.1, 0.9)
+    pairs["fee_data_synced_procedures"] = _share(rng, rng.randint(10, 40), 0.05, 0.5)
     return [{"agency": agency, "indicator": ident, "numerator": num, "denominator": den} for ident, (num, den) in pairs.items()]
 
 

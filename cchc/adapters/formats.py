@@ -290,12 +290,25 @@ NOT_APPLICABLE = Obj(
     {"kinds": Field(ListOf(Str(enum=AGENCY_KINDS))), "agencies": Field(NAMES), "notes": Field(TEXTS)},
     description="Agency kinds or agencies this area or criterion does not apply to (their maximum drops)",
 )
+PART = Obj(
+    "criterion_part",
+    {
+        **_TITLED,
+        "title": Field(Str(nonempty=True, description="The part's name (default: its indicator's title)")),
+        "indicator": Field(Str(nonempty=True, description="A ratio indicator id (cchc indicators)"), required=True),
+        "weight": Field(Num(description="The part's points at or above its threshold"), required=True),
+        "threshold": Field(Num(description="The percent at which the part earns its whole weight (default 100)")),
+        "nothing_to_measure": Field(ON_NOTHING),
+    },
+    description="One part of a composite criterion: weight × min(1, ratio / threshold), rounded to 2 decimals",
+)
 CRITERION = Obj(
     "criterion",
     {
         **_TITLED,
-        "kind": Field(Str(enum=CRITERION_KINDS, description="indicator (scored from a figure, the default) or appraisal (points the appraisal council awards)")),
-        "indicator": Field(Str(nonempty=True, description="Indicator id (cchc indicators); not for an appraisal criterion")),
+        "kind": Field(Str(enum=CRITERION_KINDS, description="indicator (scored from a figure, the default), appraisal (points the appraisal council awards) or composite (a sum of parts)")),
+        "indicator": Field(Str(nonempty=True, description="Indicator id (cchc indicators); not for an appraisal or composite criterion")),
+        "parts": Field(ListOf(PART, description="A composite criterion's parts, added up (at most max)")),
         "max": Field(NUMBER, required=True),
         "mode": Field(Str(enum=SCORING_MODES, description="How the figure turns into points")),
         "threshold": Field(NUMBER),

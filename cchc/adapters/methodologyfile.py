@@ -33,7 +33,7 @@ from cchc.core.scoring import (
     Tier,
 )
 from cchc.indicators import get_indicator, suggest_indicator
-from cchc.indicators.base import OPS, Goal, Indicator, Reduction, exact
+from cchc.indicators.base import OPS, Goal, Indicator, Ratio, Reduction, exact
 
 HUNDRED_POINTS = Decimal(100)
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "data" / "methodologies"
@@ -105,6 +105,7 @@ _TIER_KEYS = set(formats.CRITERION.fields["tiers"].spec.item.fields)
 _BAND_KEYS = set(formats.BAND.fields)
 _NOT_APPLICABLE_KEYS = set(formats.NOT_APPLICABLE.fields)
 _ADJUSTMENT_KEYS = set(formats.ADJUSTMENT.fields)
+_PART_KEYS = set(formats.PART.fields)
 
 
 class _Parser:
@@ -352,19 +353,11 @@ class _Parser:
         kind = self.policy(data, "kind", CRITERION_KINDS, "indicator")
         if kind == "appraisal":
             return self.appraisal_criterion(data, ident, area)
-        name = self.text(data, "indicator", required=True)
-        indicator = get_indicator(name) if name else None
-        if name and indicator is None:
-            hint = suggest_indicator(name)
-            self.report(
-                data,
-                "indicator",
-                "M403",
-                tr(
-                    f"không có chỉ số '{name}'" + (f"; có phải: {', '.join(hint)}?" if hint else ""),
-                    f"unknown indicator '{name}'" + (f"; did you mean {', '.join(hint)}?" if hint else ""),
-                ),
-            )
+        if kind == "composite":
+            return self.composite_criterion(data, ident, area)
+        if "parts" in data:
+            self.report(data, "parts", "M419", tr("'parts' chỉ dùng cho tiêu chí 'kind: composite'", "'parts' is for a 'kind: composite' criterion only"))
+        indicator = self.indicator(data)
         points = self.number(data, "max")
         if points is None:
             self.declared_complete = False
@@ -401,9 +394,94 @@ class _Parser:
             self.applicability(data),
         )
 
+    def indicator(self, data: dict) -> Indicator | None:
+        """The indicator ``data`` names (M403 with the closest names when unknown)."""
+        name = self.text(data, "indicator", required=True)
+        indicator = get_indicator(name) if name else None
+        if name and indicator is None:
+            hint = suggest_indicator(name)
+            self.report(
+                data,
+                "indicator",
+                "M403",
+                tr(
+                    f"không có chỉ số '{name}'" + (f"; có phải: {', '.join(hint)}?" if hint else ""),
+                    f"unknown indicator '{name}'" + (f"; did you mean {', '.join(hint)}?" if hint else ""),
+                ),
+            )
+        return indicator
+
+    def composite_criterion(self, data: dict, ident: str, area: str) -> Criterion | None:
+        """``kind: composite``: the sum of ``parts``, each ``weight × min(1, ratio / threshold)`` rounded
+        to 2 decimals, at most ``max`` (the portal's ONLINE_PAYMENT and ONLINE_SERVICE)."""
+        for key in ("indicator", "mode", "threshold", "target", "tiers"):
+            if key in data:
+                self.report(data, key, "M419", tr(f"tiêu chí tổng hợp không dùng '{key}': mỗi phần có chỉ số và ngưỡng riêng", f"a composite criterion takes no '{key}': each part has its own indicator and threshold"))
+        points = self.number(data, "max")
+        if points is None:
+            self.declared_complete = False
+            return None
+        if points <= 0:
+            self.report(data, "max", "M401", tr("'max' phải lớn hơn 0", "'max' must be above 0"))
+        self.declared += points
+        on_nothing = self.policy(data, "nothing_to_measure", NOTHING_TO_MEASURE, self.nothing_to_measure)
+        raw_parts = data.get("parts")
+        if not isinstance(raw_parts, list) or not raw_parts:
+            self.report(data, "parts" if "parts" in data else "kind", "M419", tr("tiêu chí tổng hợp cần danh sách 'parts' không rỗng", "a composite criterion needs a non-empty 'parts' list"))
+            return None
+        parts, seen = [], {}
+        for i, item in enumerate(raw_parts):
+            raw = self.mapping(item, raw_parts, i, "parts[]")
+            if raw is not None:
+                part = self.part(raw, area, points, on_nothing, seen)
+                if part is not None:
+                    parts.append(part)
+        if len(parts) != len(raw_parts):
+            return None  # each broken part was reported
+        weights = sum((part.max for part in parts), Decimal(0))
+        if weights < points:
+            self.report(data, "parts", "M419", tr(f"trọng số các phần cộng lại là {weights}, chưa tới {points} điểm tối đa", f"the parts' weights add up to {weights}, short of the {points} points maximum"))
+        return Criterion(
+            ident,
+            "",
+            area,
+            points,
+            "composite",
+            self.text(data, "title", required=True),
+            self.text(data, "title_en"),
+            nothing_to_measure=on_nothing,
+            not_applicable=self.applicability(data),
+            kind="composite",
+            parts=tuple(parts),
+        )
+
+    def part(self, raw: dict, area: str, points: Decimal, on_nothing: str, seen: dict) -> Criterion | None:
+        """One part of a composite: a ratio indicator scored ``ratio_to_threshold`` with ``weight`` as its maximum."""
+        self.keys(raw, _PART_KEYS)
+        ident = self.text(raw, "id", required=True)
+        self.unique(seen, ident, raw, "id", tr("phần", "part"))
+        indicator = self.indicator(raw)
+        weight = self.number(raw, "weight", "M419")
+        if weight is not None and not 0 < weight <= points:
+            self.report(raw, "weight", "M419", tr(f"'weight' phải trong khoảng (0, {points}]", f"'weight' must be within (0, {points}]"))
+            weight = None
+        value = self.number(raw, "threshold", "M410", required=False)
+        threshold = HUNDRED if value is None else exact(value)
+        if not 0 < threshold <= HUNDRED:
+            self.report(raw, "threshold", "M410", tr("'threshold' phải trong khoảng (0, 100]", "'threshold' must be within (0, 100]"))
+        if indicator is not None and not isinstance(indicator, Ratio):
+            self.report(raw, "indicator", "M419", tr(f"'{indicator.id}' không phải một tỷ lệ (tử số/mẫu số)", f"'{indicator.id}' is not a ratio (numerator/denominator)"))
+            return None
+        if indicator is not None:
+            self.fits(indicator, "ratio_to_threshold", raw)
+        if indicator is None or weight is None or not ident:
+            return None
+        nothing = self.policy(raw, "nothing_to_measure", NOTHING_TO_MEASURE, on_nothing)
+        return Criterion(ident, indicator.id, area, weight, "ratio_to_threshold", self.text(raw, "title"), self.text(raw, "title_en"), threshold, nothing_to_measure=nothing, kind="part")
+
     def appraisal_criterion(self, data: dict, ident: str, area: str) -> Criterion | None:
         """``kind: appraisal``: points the appraisal council awards, up to ``max``; no indicator, no mode."""
-        for key in ("indicator", "mode", "threshold", "target", "tiers"):
+        for key in ("indicator", "mode", "threshold", "target", "tiers", "parts"):
             if key in data:
                 self.report(data, key, "M417", tr(f"tiêu chí thẩm định không dùng '{key}'", f"an appraisal criterion takes no '{key}'"))
         points = self.number(data, "max")

@@ -263,8 +263,9 @@ def indicator_rows(methodology: Any, kind: str) -> list[Any]:
     seen: dict[str, Any] = {}
     for area in block.areas:
         for criterion in area.criteria:
-            if criterion.indicator and criterion.indicator not in COMPUTED_INDICATORS:
-                seen.setdefault(criterion.indicator, INDICATORS[criterion.indicator])
+            for name in criterion.indicators:  # a composite asks for each part's figure
+                if name not in COMPUTED_INDICATORS:
+                    seen.setdefault(name, INDICATORS[name])
     return list(seen.values())
 
 

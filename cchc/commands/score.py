@@ -162,6 +162,8 @@ def _actual(result: Any) -> str:
         return "—"
     if result.criterion.appraised:
         return _appraisal_text(result)
+    if result.criterion.parts:
+        return ""  # each part shows its own value on the lines below
     return format_quantity(evaluation.exact, INDICATORS[result.criterion.indicator].unit, get_lang())
 
 
@@ -180,6 +182,8 @@ def _target(result: Any) -> str:
 
     if result.criterion.appraised:
         return tr("thẩm định", "appraisal")
+    if result.criterion.parts:
+        return tr("tổng các phần", "sum of parts")
     return result.goal.text(INDICATORS[result.criterion.indicator].unit, get_lang())
 
 
@@ -246,6 +250,11 @@ def _print_scorecard(out: Any, board: Any, score: Any) -> None:
             if compared:
                 row.append("")
             table.add_row(*row)
+            for part in result.parts:  # a composite's parts: weight × min(1, value / threshold) each
+                row = [f"    {part.criterion.id}. {part.criterion.title(lang)}", _target(part), _actual(part), _num(part.points), _num(part.criterion.max), _status(part.status)]
+                if compared:
+                    row.append("")
+                table.add_row(*row)
     out.print(table)
     for title, lines, sign in ((tr("Điểm trừ", "Deductions"), score.deductions, "-"), (tr("Điểm thưởng", "Bonus"), score.bonus, "+")):
         for line in lines:
@@ -285,7 +294,8 @@ def _print_scorecard(out: Any, board: Any, score: Any) -> None:
     if missing:
         out.print(f"\n[bold]{tr('Thiếu số liệu', 'Missing figures')}[/] ({len(missing)}):")
         for result in missing:
-            out.print(f"  - {result.criterion.id} {result.criterion.title(lang)}: {result.evaluation.reason(lang)} [dim]({result.criterion.indicator or tr('thẩm định', 'appraisal')})[/]", highlight=False)
+            needed = ", ".join(p.criterion.indicator for p in result.parts if p.status == "no_data") or result.criterion.indicator or tr("thẩm định", "appraisal")
+            out.print(f"  - {result.criterion.id} {result.criterion.title(lang)}: {result.evaluation.reason(lang)} [dim]({needed})[/]", highlight=False)
 
 
 def _percent_text(score: Any) -> str:
@@ -301,15 +311,25 @@ def _print_trace(out: Any, board: Any, score: Any) -> None:
 
     lang = get_lang()
     out.print(f"\n[bold]{tr('Nguồn và cách tính', 'Sources and rules')}[/] ({board.methodology.path or board.methodology.id}):", highlight=False)
+    path = board.methodology.path or board.methodology.id
     for result in score.criteria:
-        found = trace(result, board.methodology.path or board.methodology.id, lang)
-        figure = found["figure"]
-        if figure is None:
-            where = tr("không có số liệu", "no figure")
-        else:
-            where = f"{figure['path']}:{figure['line']}" if figure["line"] else f"{figure['path']} ({figure['source']})"
-            where += f" · {figure['period']}" + (f" · {figure['note']}" if figure["note"] else "")
-        out.print(f"  {result.criterion.id}: {found['rule']} · {where} · {tr('chỉ tiêu', 'target')}: {_target_source(found['target_source'])}", highlight=False)
+        if not result.parts:
+            _print_rule(out, result.criterion.id, trace(result, path, lang))
+            continue
+        out.print(f"  {result.criterion.id}: {trace(result, path, lang)['rule']}", highlight=False)  # the sum, then each part
+        for part in result.parts:
+            _print_rule(out, f"  {result.criterion.id}/{part.criterion.id}", trace(part, path, lang))
+
+
+def _print_rule(out: Any, name: str, found: dict[str, Any]) -> None:
+    """``ID: rule · file:line · period · target: source`` for one criterion or part."""
+    figure = found["figure"]
+    if figure is None:
+        where = tr("không có số liệu", "no figure")
+    else:
+        where = f"{figure['path']}:{figure['line']}" if figure["line"] else f"{figure['path']} ({figure['source']})"
+        where += f" · {figure['period']}" + (f" · {figure['note']}" if figure["note"] else "")
+    out.print(f"  {name}: {found['rule']} · {where} · {tr('chỉ tiêu', 'target')}: {_target_source(found['target_source'])}", highlight=False)
 
 
 def _target_source(source: str) -> str:

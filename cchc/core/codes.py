@@ -73,6 +73,7 @@ CODES: dict[str, Code] = {
     "M416": _e("bad deduction or bonus rule (`points_each` not above 0 or above `cap`, a number missing)", "give 0 < points_each ≤ cap"),
     "M417": _e("an appraisal criterion with `indicator`, `mode`, `threshold`, `target` or `tiers`", "remove the key: the council awards the points"),
     "M418": _w("an `appraisals` row names no appraisal criterion, deduction or bonus of the methodology", "fix the id, or check the methodology"),
+    "M419": _e("bad composite criterion (no `parts`, a part's `weight` not within (0, max], weights short of `max`, a part that is no ratio, `indicator`/`mode`/`threshold`/`target`/`tiers` on a composite, `parts` elsewhere)", "give each part a ratio indicator and a weight; the weights must reach max"),
     # figures
     "F501": _e("not a figures file (shape, `kind`, a row that is not a mapping)", "follow docs/plan-format.md, 'Figures'"),
     "F502": _e("CSV/xlsx header not the contract, a row with the wrong number of fields, a broken CSV row", "use the header agency,indicator,numerator,denominator,value,period,source,note; quote decimal commas"),

@@ -38,6 +38,14 @@ so), and ``self_total`` is the total on the agency's own points. Deductions and 
 plan duties due and not done on time (the computed plan completion figure); each is capped, shown on
 its own line, and the total never goes below 0.
 
+Composite: a criterion of ``kind: composite`` is a sum of ``parts``, each a ratio indicator scored like
+``ratio_to_threshold`` with its ``weight`` as the maximum (``weight × min(1, value / threshold)``),
+rounded half up to 2 decimals part by part, then added; the criterion never scores above its ``max``.
+This is how the national portal scores ONLINE_PAYMENT and ONLINE_SERVICE (qd766.yaml cites the
+evidence). A part with no figures makes the whole criterion "no data" (the block's ``missing`` policy
+then decides), naming the part; a part that is 0/0 or "không phát sinh" scores what its
+``nothing_to_measure`` says.
+
 Targets: fixed by the criterion when it says so; otherwise the plan target for the indicator that
 year and the agency's level (a level-specific target beats a general one, a target for that year
 beats one for every year of the plan, a one-year plan beats a multi-year one); otherwise the
@@ -68,6 +76,7 @@ M415 the methodology's ``year`` is not the year scored (warning; from :mod:`cchc
 M416 bad deduction or bonus rule (``points_each`` not within (0, ``cap``])
 M417 an appraisal criterion with an indicator, mode, threshold, target or tiers
 M418 an ``appraisals`` row names no appraisal criterion or rule (warning; from :mod:`cchc.app.scorecard`)
+M419 bad composite criterion (no parts, a part's weight not within (0, max], weights short of ``max``, a key a composite does not take)
 ==== ======================================================================
 """
 
@@ -89,7 +98,7 @@ MISSING_POLICIES = ("zero", "exclude")
 RANK_BY = ("kind", "block")
 NOTHING_TO_MEASURE = ("full", "zero")  # what a ratio of 0/0 scores
 BANDS_IN = ("points", "percent")  # band minimums: points of the block's total, or percentage groups (A ≥ 90 % …)
-CRITERION_KINDS = ("indicator", "appraisal")  # scored from a figure, or points the appraisal council awards
+CRITERION_KINDS = ("indicator", "appraisal", "composite")  # scored from a figure, awarded by the appraisal council, or a sum of parts
 COUNT_OF = ("overdue_tasks", "figures")  # what a deduction or bonus counts
 OVERDUE_SOURCE = "plan_completion_on_time"  # the computed figure whose due-but-not-on-time occurrences are overdue tasks
 
@@ -181,7 +190,8 @@ class Criterion(_Titled):
     tiers: tuple[Tier, ...] = ()
     nothing_to_measure: str = "full"  # 0/0 scores full points, or zero
     not_applicable: Applicability = ALWAYS
-    kind: str = "indicator"  # or "appraisal": points awarded by the appraisal council, no indicator
+    kind: str = "indicator"  # or "appraisal": points awarded by the appraisal council, no indicator; or "composite"
+    parts: tuple[Criterion, ...] = ()  # composite: each part a ratio_to_threshold criterion of kind "part", ``max`` its weight
     max_exact: Fraction = field(init=False, repr=False, compare=False)  # ``max`` as a fraction, for exact scoring
 
     def __post_init__(self) -> None:
@@ -193,6 +203,13 @@ class Criterion(_Titled):
     @property
     def appraised(self) -> bool:
         return self.kind == "appraisal"
+
+    @property
+    def indicators(self) -> tuple[str, ...]:
+        """The indicators the criterion reads: its own, or its parts' (none for an appraisal)."""
+        if self.parts:
+            return tuple(part.indicator for part in self.parts)
+        return (self.indicator,) if self.indicator else ()
 
 
 @dataclass(frozen=True)
@@ -364,6 +381,8 @@ class TargetBook:
     def _goal(self, criterion: Criterion, level: str | None) -> tuple[Goal, str]:
         if criterion.appraised:
             return Goal(">=", float(criterion.max)), "appraisal"
+        if criterion.parts:  # the sum of the parts' points, scaled to nothing: reaching max is full points
+            return Goal(">=", float(criterion.max)), "methodology"
         if criterion.mode == "ratio_to_threshold":
             assert criterion.threshold is not None
             return Goal(">=", float(criterion.threshold)), "methodology"
@@ -459,6 +478,7 @@ class CriterionScore:
     points: Decimal | None  # None: no data left out of the total (missing: exclude), or not applicable
     figure: Any = None
     appraisal: Any = None  # cchc.core.figures.Appraisal of an appraisal criterion
+    parts: tuple[CriterionScore, ...] = ()  # a composite criterion's parts, scored
 
     @property
     def self_points(self) -> Decimal | None:
@@ -544,7 +564,7 @@ class AgencyScore:
 
     @property
     def missing(self) -> list[str]:
-        return [c.criterion.indicator or c.criterion.id for c in self.criteria if c.status == NO_DATA]
+        return [name for c in self.criteria if c.status == NO_DATA for name in _missing_names(c)]
 
     @property
     def without_evidence(self) -> list[CriterionScore]:
@@ -590,11 +610,15 @@ def score_agency(agency: Any, block: Block, figures: dict[str, list[Any]], year:
         for criterion in area.criteria:
             goal, source = next(goals)
             figure = appraisal = None
+            parts: tuple[CriterionScore, ...] = ()
             if area_excluded or (criterion.not_applicable is not ALWAYS and criterion.not_applicable.excludes(agency)):
                 evaluation = _EXCLUDED
             elif criterion.appraised:
                 appraisal = appraisals.get(criterion.id)
                 evaluation = _appraised(criterion, appraisal)
+            elif criterion.parts:
+                parts = _score_parts(criterion, figures, year, targets, level)
+                evaluation = _composite(criterion, parts)
             else:
                 indicator = INDICATORS[criterion.indicator]
                 figure = year_figure(figures.get(criterion.indicator, ()), year, indicator)
@@ -609,7 +633,7 @@ def score_agency(agency: Any, block: Block, figures: dict[str, list[Any]], year:
                     awaiting.append(criterion.id)
                 elif appraisal.self_points is not None:
                     self_delta += appraisal.self_points - appraisal.appraised_points
-            results.append(CriterionScore(criterion, evaluation, goal, source, points, figure, appraisal))
+            results.append(CriterionScore(criterion, evaluation, goal, source, points, figure, appraisal, parts))
             if evaluation.status != NOT_APPLICABLE:
                 applicable += criterion.max
             if points is not None:
@@ -675,6 +699,42 @@ def _adjustments(rules: tuple[Adjustment, ...], appraisals: dict[str, Any], figu
             uncapped = rule.points_each * count
             lines.append(AdjustmentLine(rule, count, min(uncapped, rule.cap), uncapped, source))
     return lines
+
+
+def _missing_names(result: CriterionScore) -> list[str]:
+    """What a criterion without data lacks: its indicator, its parts' indicators without figures, or its id."""
+    if result.parts:
+        return [p.criterion.indicator for p in result.parts if p.status == NO_DATA]
+    return [result.criterion.indicator or result.criterion.id]
+
+
+def _score_parts(criterion: Criterion, figures: dict[str, list[Any]], year: int, targets: TargetBook, level: str | None) -> tuple[CriterionScore, ...]:
+    """Each part of a composite scored as the ratio_to_threshold criterion it is; "không phát sinh"
+    on a part counts as nothing to measure (the part's ``nothing_to_measure`` decides)."""
+    scored = []
+    for part in criterion.parts:
+        goal, source = targets.goal_for(part, level)
+        indicator = INDICATORS[part.indicator]
+        figure = year_figure(figures.get(part.indicator, ()), year, indicator)
+        evaluation = indicator.evaluate(figure, goal)
+        if evaluation.status == NOT_APPLICABLE:
+            evaluation = Evaluation(None, MET, vacuous=True, explain=evaluation.explain)
+        if evaluation.vacuous:
+            evaluation = _judged(part, evaluation)
+        scored.append(CriterionScore(part, evaluation, goal, source, criterion_points(part, evaluation, goal), figure))
+    return tuple(scored)
+
+
+def _composite(criterion: Criterion, parts: tuple[CriterionScore, ...]) -> Evaluation:
+    """The sum of the parts' rounded points as an evaluation (the criterion's points, at most ``max``);
+    "no data" naming the parts without figures when any has none."""
+    lacking = [p for p in parts if p.status == NO_DATA]
+    if lacking:
+        vi = ", ".join(f"{p.criterion.id} ({p.evaluation.reason('vi')})" for p in lacking)
+        en = ", ".join(f"{p.criterion.id} ({p.evaluation.reason('en')})" for p in lacking)
+        return Evaluation(None, NO_DATA, explain=lambda lang: f"no figures for part {en}" if lang == "en" else f"thiếu số liệu phần {vi}")
+    earned = sum((p.points or _ZERO for p in parts), _ZERO)
+    return Evaluation(float(earned), MET if earned >= criterion.max else NOT_MET, exact=Fraction(earned))
 
 
 _EXCLUDED = Evaluation(None, NOT_APPLICABLE, explain=lambda lang: "not applicable under the methodology" if lang == "en" else "không áp dụng theo phương pháp chấm điểm")
@@ -802,7 +862,19 @@ def rule_text(result: CriterionScore, lang: str) -> str:
     c, e, points = result.criterion, result.evaluation, result.points
     if e.status == NOT_APPLICABLE:
         return e.reason(lang)
+    if c.parts and e.status != NO_DATA:
+        terms = " + ".join(f"{p.criterion.id} {n(p.points)}" for p in result.parts)
+        summed = sum((p.points or _ZERO for p in result.parts), _ZERO)
+        capped = t(f", tối đa {n(c.max)}", f", at most {n(c.max)}") if summed > c.max else ""
+        return f"{terms} = {n(summed)}{capped}" + (f" → {n(points)}" if capped else "")
     if e.status == NO_DATA:
+        if c.kind == "part":  # a composite's part: the composite says what its missing part costs
+            return e.reason(lang)
+        if c.parts:
+            lacking = ", ".join(p.criterion.id for p in result.parts if p.status == NO_DATA)
+            if points is None:
+                return t(f"thiếu số liệu phần {lacking}: bỏ khỏi tổng, tổng được quy đổi", f"no figures for part {lacking}: left out, the total is rescaled")
+            return t(f"thiếu số liệu phần {lacking}: 0 điểm", f"no figures for part {lacking}: 0 points")
         if points is None:
             return t("không có số liệu: bỏ khỏi tổng, tổng được quy đổi", "no figures: left out, the total is rescaled")
         return t("không có số liệu: 0 điểm", "no figures: 0 points")
@@ -896,6 +968,7 @@ def _agency_json(score: AgencyScore, methodology_path: str) -> dict[str, Any]:
                 "appraised_points": _num(c.appraised_points),
                 "evidence": c.appraisal.evidence if c.appraisal is not None else None,
                 "trace": trace(c, methodology_path, lang),
+                **({"parts": [_part_json(p, f"{methodology_path}#{c.criterion.id}", lang) for p in c.parts]} if c.parts else {}),
             }
             for c in score.criteria
         ],
@@ -917,6 +990,24 @@ def _agency_json(score: AgencyScore, methodology_path: str) -> dict[str, Any]:
             "areas": [{"id": k, "change": _num(v)} for k, v in prev.area_changes.items()],
         }
     return data
+
+
+def _part_json(part: CriterionScore, criterion_ref: str, lang: str) -> dict[str, Any]:
+    """One part of a composite criterion (``criterion_ref``: methodology path#criterion id): its
+    indicator, value, threshold, weight (``max``) and points."""
+    where = trace(part, "", lang) | {"methodology": f"{criterion_ref}/{part.criterion.id}"}
+    return {
+        "id": part.criterion.id,
+        "title": part.criterion.title(lang),
+        "indicator": part.criterion.indicator,
+        "value": None if part.evaluation.exact is None else _num(part.evaluation.exact),
+        "threshold": _num(part.criterion.threshold),
+        "points": _num(part.points),
+        "max": _num(part.criterion.max),
+        "status": part.status,
+        "vacuous": part.evaluation.vacuous,
+        "trace": where,
+    }
 
 
 def _adjustment_json(line: AdjustmentLine, lang: str) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from cchc.indicators import (
     electronic_certified_copies,
     electronic_documents,
     electronic_results,
+    fee_data_synced_procedures,
     full_online_services,
     internal_electronic_transfer,
     internal_procedures_reviewed,
@@ -32,7 +33,9 @@ from cchc.indicators import (
     online_dossiers,
     online_payment_procedures,
     online_payment_transactions,
+    online_service_procedures,
     online_services_on_national_portal,
+    online_services_with_dossiers,
     payroll_reduction,
     personal_storage_synced,
     plan_completion_on_time,
@@ -91,6 +94,10 @@ MODULES = (
     population_data_dossiers,
     population_data_procedures,
     complaint_satisfaction,
+    # parts of the portal's composite QĐ 766 metrics ONLINE_SERVICE and ONLINE_PAYMENT
+    online_service_procedures,
+    online_services_with_dossiers,
+    fee_data_synced_procedures,
     # provincial PAR Index criteria for areas II and V
     legal_documents_on_time,
     training_plan_completion,
