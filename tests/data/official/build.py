@@ -26,6 +26,13 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+# A Party body's document prints "ĐẢNG CỘNG SẢN VIỆT NAM" there instead: a case
+# sets heading.motto to the lines its document prints.
+
+
+def _motto(case: dict) -> list[str]:
+    return [_nfc(line) for line in (case["heading"].get("motto") or MOTTO)]
+
 
 # ----------------------------------------------------------------------------- helpers
 
@@ -142,8 +149,8 @@ def _heading_xml(case: dict) -> str:
     issuer = [_para(line, align="center", bold=(i == len(h["issuer_lines"]) - 1))
               for i, line in enumerate(h["issuer_lines"])]
     issuer.append(_para("-------", align="center"))
-    motto = [_para(MOTTO[0], align="center", bold=True), _para(MOTTO[1], align="center", bold=True),
-             _para("---------------", align="center")]
+    motto = [_para(line, align="center", bold=True) for line in _motto(case)]
+    motto.append(_para("---------------", align="center"))
     number = [_para(h.get("number") or "", align="center")]
     place = [_para(h.get("place_date") or "", align="center", italic=True)]
     rows = [
@@ -342,7 +349,7 @@ def write_xlsx(case: dict, path) -> None:
 
     h = case["heading"]
     left_lines = list(h["issuer_lines"])
-    right_lines = list(MOTTO)
+    right_lines = _motto(case)
     for i in range(max(len(left_lines), len(right_lines))):
         if i < len(left_lines):
             put(r, 1, left_lines[i], bold if i == len(left_lines) - 1 else normal, center)
