@@ -48,7 +48,7 @@ def _import(case_path: Path, fmt: str, tmp_path: Path) -> tuple[dict, dict, Path
     source = tmp_path / f"{case_path.stem.lstrip('_')}.{fmt}"
     getattr(BUILD, f"write_{fmt}")(case, source)
     out = tmp_path / "plans" / "p" / "plan.yaml"
-    result = run_cli("import", str(source), "-o", str(out))
+    result = run_cli("import", str(source), "-o", str(out), *case.get("import_flags", ()))  # what the document does not say
     assert result.exit_code == 0, result.output
     return case, yaml.safe_load(out.read_text(encoding="utf-8")), out
 
@@ -178,3 +178,13 @@ def test_an_empty_table_stops_the_import(tmp_path: Path) -> None:
     result = run_cli("import", str(source), "-o", str(tmp_path / "p" / "plan.yaml"))
     assert result.exit_code == 1 and "I005" in result.stderr
     assert not (tmp_path / "p").exists() or not any((tmp_path / "p").iterdir())
+
+
+def test_the_year_of_a_cited_date_is_not_the_period(tmp_path: Path) -> None:
+    """Nghị quyết 03/NQ-CP "thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024" names no
+    period of its own: the import asks for one instead of reading 2024."""
+    case = BUILD.load_case(OFFICIAL / "chinh-phu-nq03-2025-phu-luc-ii.yaml")
+    source = tmp_path / "nq03.docx"
+    BUILD.write_docx(case, source)
+    result = run_cli("import", str(source), "-o", str(tmp_path / "p" / "plan.yaml"))
+    assert result.exit_code == 2 and "I004" in result.stderr and "kỳ kế hoạch" in result.stderr

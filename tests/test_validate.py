@@ -135,3 +135,19 @@ def test_at_most_fifty_problems_per_file(tmp_path):
     result = run_cli("validate", "--plans", str(ROOT / "plans"), str(folder))
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 51 and "E001" in lines[-1] and "450" in lines[-1]
+
+
+def test_warnings_beyond_the_fifty_shown_do_not_fail_the_run(tmp_path):
+    """E001 is an error only when an error is among the problems it stands for."""
+    plan = (ROOT / "plans" / "hai-duong" / "khung-2021-2025.yaml").read_text(encoding="utf-8")
+    folder = tmp_path / "plans" / "hai-duong"
+    folder.mkdir(parents=True)
+    (folder / "agencies.yaml").write_text((ROOT / "plans" / "hai-duong" / "agencies.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    lines = plan.splitlines(keepends=True)
+    period = next(i for i, line in enumerate(lines) if line.startswith("period:"))
+    lines[period] = "period: 2023\n"  # every deadline of another year is now outside the period: a P206 warning each
+    (folder / "khung.yaml").write_text("".join(lines), encoding="utf-8")
+    result = run_cli("validate", str(tmp_path / "plans"))
+    more = [line for line in result.stdout.splitlines() if "E001" in line]
+    assert len(more) == 1 and "(cảnh báo)" in more[0] and result.exit_code == 0, result.output
+    assert run_cli("validate", "--strict", str(tmp_path / "plans")).exit_code == 1

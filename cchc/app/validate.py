@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc.adapters.workspace import TABLE_SUFFIXES, Workspace, load_paths, yaml_files
-from cchc.core.problems import Problem
+from cchc.core.problems import ERROR, WARNING, Problem
 
 
 class _Context:
@@ -76,14 +76,18 @@ def capped(problems: list[Problem]) -> list[Problem]:
 
     kept: list[Problem] = []
     counts: dict[str, int] = {}
+    hidden_errors: set[str] = set()  # files with an error among the problems not shown
     for problem in problems:
         counts[problem.path] = counts.get(problem.path, 0) + 1
         if counts[problem.path] <= MAX_PER_FILE:
             kept.append(problem)
+        elif problem.severity == ERROR:
+            hidden_errors.add(problem.path)
     for path, count in counts.items():
         if count > MAX_PER_FILE:
             more = count - MAX_PER_FILE
-            kept.append(Problem(path, None, None, "E001", tr(f"… và {more} vấn đề khác trong tệp này (chỉ in {MAX_PER_FILE} vấn đề đầu)", f"… and {more} more problems in this file (only the first {MAX_PER_FILE} are shown)")))
+            severity = ERROR if path in hidden_errors else WARNING  # hidden warnings do not fail the run
+            kept.append(Problem(path, None, None, "E001", tr(f"… và {more} vấn đề khác trong tệp này (chỉ in {MAX_PER_FILE} vấn đề đầu)", f"… and {more} more problems in this file (only the first {MAX_PER_FILE} are shown)"), severity))
     return kept
 
 

@@ -128,7 +128,7 @@ CODES: dict[str, Code] = {
     "B810": _e("--replace cannot take out a row written over several lines, or in a CSV/xlsx file", "remove the old row by hand"),
     # general
     "E000": _e("a problem without a position (see the message)", "as the message says"),
-    "E001": _w("more problems in a file than are shown (50 per file)", "fix the first ones and run again"),
+    "E001": _w("more problems in a file than are shown (50 per file); an error when an error is among those not shown", "fix the first ones and run again"),
     "E002": _e("a named CSV/xlsx file that is neither a figures nor a progress table", "use one of the two headers"),
 }
 

@@ -30,15 +30,19 @@ from cchc.core.text import fold
 _MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "doc lap – tu do – hanh phuc")
 _NUMBER = re.compile(r"^số\s*:\s*(?P<number>\d*\s*/\s*[^\s,;]+|[^\s,;]+)?", re.I)
 _PLACE_DATE = re.compile(r"(?:^|\s)(?P<place>[^,\d\s][^,\d]{1,40}),\s*(?P<date>ngày\b.*?năm\s*\d{4})", re.I)
-_DOC_WORDS = ("ke hoach", "khung ke hoach", "chuong trinh", "quyet dinh", "phu luc", "danh muc")
+_DOC_WORDS = ("ke hoach", "khung ke hoach", "chuong trinh", "quyet dinh", "nghi quyet", "phu luc", "danh muc")
 _DECISION = re.compile(r"^(?:về\s+việc\s+)?(?:ban\s+hành|phê\s+duyệt)\s+(?P<rest>.+)$", re.I | re.S)
 _ANNEX_LINE = re.compile(r"^(?:phụ lục|biểu)\b", re.I)
 _RANGE = re.compile(r"(\d{4})\s*[-–—]\s*(\d{4})")
 _YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.I)
 _ALONE_YEAR = re.compile(r"\b(20\d{2})\b")
+_DATE = re.compile(r"ngày\s*\d{1,2}\s*tháng\s*\d{1,2}\s*năm\s*\d{4}|\b\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\b", re.I)
 _PROVINCE_WORDS = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)?\s*(?P<kind>tỉnh|thành phố|tp\.?)\s+(?P<name>.+)$", re.I)
 _COMMUNE_WORDS = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)?\s*(?P<kind>xã|phường|đặc khu)\s+(?P<name>.+)$", re.I)
 _MINISTRY = re.compile(r"^(bộ|ủy ban|uỷ ban|ngân hàng nhà nước|thanh tra chính phủ|văn phòng chính phủ)\b", re.I)
+# Head nouns of two words ("VĂN PHÒNG CHÍNH PHỦ" -> "Văn phòng Chính phủ") and names always written so.
+_TWO_WORD_HEADS = ("văn phòng", "thanh tra", "ngân hàng", "ủy ban", "uỷ ban", "tổng cục", "kiểm toán", "bảo hiểm")
+_PROPER_NAMES = ("Chính phủ", "Nhà nước", "Việt Nam", "Quốc hội", "Trung ương")
 _RULE = re.compile(r"^[\s\-_–—.*=]+$")
 # Words kept in capitals when a title typed in capitals is put in sentence case.
 _ACRONYMS = ("CCHC", "TTHC", "UBND", "HĐND", "CNTT", "QPPL", "KSTTHC", "CQHCNN", "ĐVSN", "NSNN", "PAR", "INDEX", "SIPAS")
@@ -166,13 +170,17 @@ def _agency_name(line: str) -> str:
     if line != line.upper():
         return line
     words = line.lower().split()
+    named = 2 if " ".join(words[:2]) in _TWO_WORD_HEADS else 1  # the word after the head noun starts the name
     out: list[str] = []
     capital = True
     for i, word in enumerate(words):
         keep = word.upper() if word.upper() in _ACRONYMS else word
-        out.append(keep[:1].upper() + keep[1:] if capital or i == 1 else keep)
+        out.append(keep[:1].upper() + keep[1:] if capital or i == named else keep)
         capital = word in ("và", "-", "–") or word.endswith(",")
-    return " ".join(out)
+    name = " ".join(out)
+    for proper in _PROPER_NAMES:
+        name = re.sub(rf"(?<!\w){proper}(?!\w)", proper, name, flags=re.I)
+    return name
 
 
 def _issuer(lines: list[str], heading: Heading) -> None:
@@ -253,7 +261,7 @@ def _title(body: list[tuple[int, str]], heading: Heading) -> None:
                 titles.append((word, rest))
                 break
     plan = next((rest for word, rest in titles if word in ("ke hoach", "khung ke hoach", "chuong trinh") and rest), None)
-    decision = next((rest for word, rest in titles if word == "quyet dinh" and rest), None)
+    decision = next((rest for word, rest in titles if word in ("quyet dinh", "nghi quyet") and rest), None)
     annex = next((rest for word, rest in titles if word.startswith(("phu luc", "danh muc")) and rest), None)
     title = ""
     if plan:
@@ -295,7 +303,10 @@ def _restore_names(title: str, heading: Heading) -> str:
 
 
 def _period(text: str) -> str | int | None:
-    """'giai đoạn 2021 - 2025' -> '2021-2025'; 'năm 2026' -> 2026; None when the title names no year."""
+    """'giai đoạn 2021 - 2025' -> '2021-2025'; 'năm 2026' -> 2026; None when the title names no year.
+    The year of a date is not a period: "Nghị quyết 57-NQ/TW ngày 22 tháng 12 năm 2024" says when another
+    document was adopted."""
+    text = _DATE.sub(" ", text)
     span = _RANGE.search(text)
     if span and int(span.group(1)) < int(span.group(2)):
         return f"{span.group(1)}-{span.group(2)}"
