@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from cchc.app.completion import plan_completion_figures
 from cchc.app.inputs import Inputs, Run, problem_lines, usage_error
 from cchc.core.i18n import tr
 from cchc.core.problems import ERROR, WARNING, CchcError, Problem
@@ -41,6 +40,10 @@ FigureHook = Callable[[Run, Any, int], Iterable[Any]]
 
 def _completion_hook(run: Run, registry: Any, year: int) -> list[Any]:
     plans = [(plan, registry) for plan in run.plans_of(registry)]
+    if not plans:  # a registry alone (a nation's communes): no duties, no progress to read
+        return []
+    from cchc.app.completion import plan_completion_figures
+
     return plan_completion_figures(plans, run.progress, year, run.inputs.date(), str(run.inputs.progress_root))
 
 

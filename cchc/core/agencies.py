@@ -108,10 +108,11 @@ class Registry:
             self.by_id[entry.id] = entry
             for written in (entry.name, *entry.aliases):
                 self._exact.setdefault(exact_key(written), entry)
-                bucket = self._folded.setdefault(fold(written), [])
+                folded = fold(written)
+                bucket = self._folded.setdefault(folded, [])
                 if entry not in bucket:
                     bucket.append(entry)
-                self._display.setdefault(fold(written), entry.name)
+                self._display.setdefault(folded, entry.name)
 
     def lookup(self, name: str) -> Agency | Collective | None:
         """Strict match (case/spacing/NFC-insensitive, diacritics significant)."""
