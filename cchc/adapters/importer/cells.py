@@ -152,8 +152,13 @@ def starts_lowercase(text: str) -> bool:
 
 
 def sentence_case(text: str) -> str:
-    """'KHUNG KẾ HOẠCH …' -> 'Khung kế hoạch …' for titles typed in capitals."""
+    """'KHUNG KẾ HOẠCH …' -> 'Khung kế hoạch …' for titles typed in capitals; a document cited by its
+    number keeps it ('THỰC HIỆN NGHỊ QUYẾT 71/NQ-CP' -> 'thực hiện Nghị quyết 71/NQ-CP')."""
     if not text or text != text.upper():
         return text
-    lowered = text.lower()
+    lowered = " ".join(word if any(ch.isdigit() for ch in word) else word.lower() for word in text.split(" "))
+    lowered = _CITED_DOCUMENT.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:] + m.group(2), lowered)
     return lowered[0].upper() + lowered[1:]
+
+
+_CITED_DOCUMENT = re.compile(r"\b(nghị quyết|quyết định|nghị định|chỉ thị|kế hoạch|thông tư|công văn|kết luận|luật)(\s+(?:số\s+)?\S*\d)")

@@ -38,6 +38,7 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("agency", ("co quan", "don vi")),
 )
 _NUMBER_WORDS = {"stt", "tt", "so tt", "so thu tu"}
+_STATUS_WORDS = ("tien do", "hien nay", "tinh hinh", "da dat", "ket qua thuc hien")
 _NUMBER_PREFIX = re.compile(r"^\s*\d+\s*[.\-)]\s*")
 
 
@@ -71,6 +72,14 @@ def read_header(cells: list[str]) -> Header | None:
     found = {r for r in roles if r}
     if "number" not in found or len(found) < 3:
         return None
+    for role in ("deadline", "product"):  # a progress table adds "Tiến độ", "Kết quả hiện nay": status, not plan
+        columns = [i for i, r in enumerate(roles) if r == role]
+        if len(columns) > 1:
+            keep = next((i for i in columns if not any(w in fold(cells[i]) for w in _STATUS_WORDS)), columns[0])
+            roles = [None if r == role and i != keep else r for i, r in enumerate(roles)]
+    if "lead" not in found and "agency" in found and found & {"task", "activity", "content"} and found & {"deadline", "product"}:
+        roles = ["lead" if r == "agency" else r for r in roles]  # one "Cơ quan thực hiện" column: the lead
+        found = {r for r in roles if r}
     if {"objective", "task", "activity"} <= found:
         layout = FRAMEWORK
     elif "lead" in found and found & {"task", "activity", "content"}:

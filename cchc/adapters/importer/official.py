@@ -27,8 +27,8 @@ from cchc.adapters.importer.sources import Row
 from cchc.core.i18n import tr
 from cchc.core.text import fold
 
-_MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "doc lap – tu do – hanh phuc")
-_NUMBER = re.compile(r"^số\s*:\s*(?P<number>\d*\s*/\s*[^\s,;]+|[^\s,;]+)?", re.I)
+_MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "doc lap – tu do – hanh phuc", "dang cong san viet nam")
+_NUMBER = re.compile(r"^số\s*(?::\s*(?P<number>\d*\s*/\s*[^\s,;]+|[^\s,;]+)?|\s(?P<bare>\d+[-/][^\s,;]+))", re.I)  # a Party document: "Số 402-CV/VPĐU"
 _PLACE_DATE = re.compile(r"(?:^|\s)(?P<place>[^,\d\s][^,\d]{1,40}),\s*(?P<date>ngày\b.*?năm\s*\d{4})", re.I)
 _DOC_WORDS = ("ke hoach", "khung ke hoach", "chuong trinh", "quyet dinh", "nghi quyet", "phu luc", "danh muc")
 _DECISION = re.compile(r"^(?:về\s+việc\s+)?(?:ban\s+hành|phê\s+duyệt)\s+(?P<rest>.+)$", re.I | re.S)
@@ -41,7 +41,8 @@ _PROVINCE_WORDS = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)
 _COMMUNE_WORDS = re.compile(r"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)?\s*(?P<kind>xã|phường|đặc khu)\s+(?P<name>.+)$", re.I)
 _MINISTRY = re.compile(r"^(bộ|ủy ban|uỷ ban|ngân hàng nhà nước|thanh tra chính phủ|văn phòng chính phủ)\b", re.I)
 # Head nouns of two words ("VĂN PHÒNG CHÍNH PHỦ" -> "Văn phòng Chính phủ") and names always written so.
-_TWO_WORD_HEADS = ("văn phòng", "thanh tra", "ngân hàng", "ủy ban", "uỷ ban", "tổng cục", "kiểm toán", "bảo hiểm")
+_TWO_WORD_HEADS = ("văn phòng", "thanh tra", "ngân hàng", "ủy ban", "uỷ ban", "tổng cục", "kiểm toán", "bảo hiểm", "đảng ủy", "đảng uỷ")
+_BODY_OF_ABOVE = ("van phong", "ban to chuc", "ban tuyen giao", "uy ban kiem tra")
 _PROPER_NAMES = ("Chính phủ", "Nhà nước", "Việt Nam", "Quốc hội", "Trung ương")
 _RULE = re.compile(r"^[\s\-_–—.*=]+$")
 # Words kept in capitals when a title typed in capitals is put in sentence case.
@@ -151,7 +152,7 @@ def _heading_line(line: str, heading: Heading, issuer_lines: list[str], seen_num
         heading.place = place_date.group("place").strip()
         heading.date = " ".join(place_date.group("date").split())
     if number:
-        heading.number = re.sub(r"\s+", "", number.group("number") or "")
+        heading.number = re.sub(r"\s+", "", number.group("number") or number.group("bare") or "")
     if number or (place_date and place_date.start() <= 1):
         return True
     if not seen_number and line == line.upper() and not fold(line).startswith(_DOC_WORDS):
@@ -204,7 +205,10 @@ def _issuer(lines: list[str], heading: Heading) -> None:
             heading.issuer = _agency_name(lines[-1])
         return
     heading.central = True
-    heading.issuer = _agency_name(lines[-1] if _MINISTRY.match(lines[-1]) or len(lines) == 1 else joined)
+    if len(lines) > 1 and fold(lines[-1]) in _BODY_OF_ABOVE:  # "ĐẢNG ỦY CHÍNH PHỦ / VĂN PHÒNG": the office of the body above
+        heading.issuer = f"{_agency_name(lines[-1])} {_agency_name(lines[-2])}"
+    else:
+        heading.issuer = _agency_name(lines[-1] if _MINISTRY.match(lines[-1]) or len(lines) == 1 else joined)
     heading.notes.append(ImportNote(None, GUESS, tr(
         f"văn bản của cơ quan trung ương '{heading.issuer}' (không ghi tỉnh): trường province ghi tên cơ quan ban hành",
         f"a central body's document '{heading.issuer}' (no province): the province field holds the issuer's name",
