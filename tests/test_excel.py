@@ -803,3 +803,23 @@ def test_rows_with_long_wrapped_text_are_tall_enough(tmp_path):
         height = ws.row_dimensions[row].height
         if lines > 1:
             assert height is not None and height >= lines * 12, (row, text, height)
+
+
+def test_a_composite_criterion_lists_its_parts_under_it(tmp_path):
+    """ONLINE_PAYMENT on the portal: 6 × A + 2 × min(1, B / 80 %) + 2.5 × C, each part on its own line."""
+    result = score_result()
+    card = result["agencies"][0]
+    composite = dict(card["criteria"][0], id="I.2", points=6.25, max=10.0)
+    composite["parts"] = [
+        {"id": "A", "title": "Hồ sơ thanh toán trực tuyến", "value": 84.21, "threshold": 100.0, "points": 5.05, "max": 6.0, "status": "not_met", "vacuous": False},
+        {"id": "B", "title": "Thủ tục có hồ sơ thanh toán trực tuyến", "value": None, "threshold": 80.0, "points": 0.0, "max": 2.0, "status": "met", "vacuous": True},
+    ]
+    card["criteria"].insert(1, composite)
+    path = tmp_path / "diem.xlsx"
+    write_score_workbook(result, path)
+    rows = table(load_workbook(path)["Phiếu điểm"])
+    codes = [r[0] for r in rows[1:8]]
+    assert codes[:5] == ["Sở Nội vụ — Sở, ban, ngành", "I", "I.1", "I.2", "I.2/A"] and codes[5] == "I.2/B"
+    part_a = rows[5]
+    assert part_a[1] == "– Hồ sơ thanh toán trực tuyến" and part_a[3] == pytest.approx(0.8421) and part_a[4:6] == [5.05, 6]
+    assert rows[6][3] == "0/0"

@@ -1211,6 +1211,17 @@ def _scorecard_sheet(agencies: Sequence[Mapping]) -> Sheet:
                         criterion["max"],
                         Alert(status) if criterion["status"] == "not_met" else status,
                     ])
+                    for part in criterion.get("parts", ()):  # a composite's parts: weight × min(1, value / threshold)
+                        threshold = {"op": ">=", "value": part["threshold"]}
+                        yield Row([
+                            f"{criterion['id']}/{part['id']}",
+                            f"– {part['title']}",
+                            _target_cell(threshold, "%"),
+                            "0/0" if part["value"] is None and part.get("vacuous") else Cell(_quantity(part["value"], "%"), _unit_format("%")),
+                            part["points"],
+                            part["max"],
+                            _status_label(part["status"]),
+                        ])
             last = number == len(agencies)
             yield Row([None, tr("Tổng điểm", "Total"), None, None, agency["total"], agency["max"], None], "total")
             yield Row([None, tr("Xếp loại", "Band"), None, None, None, None, agency["band"] or "—"], "total")
