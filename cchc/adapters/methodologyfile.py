@@ -358,12 +358,7 @@ class _Parser:
         if "parts" in data:
             self.report(data, "parts", "M419", tr("'parts' chỉ dùng cho tiêu chí 'kind: composite'", "'parts' is for a 'kind: composite' criterion only"))
         indicator = self.indicator(data)
-        points = self.number(data, "max")
-        if points is None:
-            self.declared_complete = False
-        elif points <= 0:
-            self.report(data, "max", "M401", tr("'max' phải lớn hơn 0", "'max' must be above 0"))
-        self.declared += points or Decimal(0)
+        points = self.criterion_max(data)
         mode = data.get("mode")
         if mode not in MODES:
             self.report(data, "mode", "M404", tr(f"cách chấm '{mode}' không tồn tại; dùng: {', '.join(MODES)}", f"unknown scoring mode '{mode}'; use: {', '.join(MODES)}"))
@@ -411,12 +406,8 @@ class _Parser:
             )
         return indicator
 
-    def composite_criterion(self, data: dict, ident: str, area: str) -> Criterion | None:
-        """``kind: composite``: the sum of ``parts``, each ``weight × min(1, ratio / threshold)`` rounded
-        to 2 decimals, at most ``max`` (the portal's ONLINE_PAYMENT and ONLINE_SERVICE)."""
-        for key in ("indicator", "mode", "threshold", "target", "tiers"):
-            if key in data:
-                self.report(data, key, "M419", tr(f"tiêu chí tổng hợp không dùng '{key}': mỗi phần có chỉ số và ngưỡng riêng", f"a composite criterion takes no '{key}': each part has its own indicator and threshold"))
+    def criterion_max(self, data: dict) -> Decimal | None:
+        """A criterion's ``max``, counted towards the block's declared total (M401 when not above 0)."""
         points = self.number(data, "max")
         if points is None:
             self.declared_complete = False
@@ -424,6 +415,17 @@ class _Parser:
         if points <= 0:
             self.report(data, "max", "M401", tr("'max' phải lớn hơn 0", "'max' must be above 0"))
         self.declared += points
+        return points
+
+    def composite_criterion(self, data: dict, ident: str, area: str) -> Criterion | None:
+        """``kind: composite``: the sum of ``parts``, each ``weight × min(1, ratio / threshold)`` rounded
+        to 2 decimals, at most ``max`` (the portal's ONLINE_PAYMENT and ONLINE_SERVICE)."""
+        for key in ("indicator", "mode", "threshold", "target", "tiers"):
+            if key in data:
+                self.report(data, key, "M419", tr(f"tiêu chí tổng hợp không dùng '{key}': mỗi phần có chỉ số và ngưỡng riêng", f"a composite criterion takes no '{key}': each part has its own indicator and threshold"))
+        points = self.criterion_max(data)
+        if points is None:
+            return None
         on_nothing = self.policy(data, "nothing_to_measure", NOTHING_TO_MEASURE, self.nothing_to_measure)
         raw_parts = data.get("parts")
         if not isinstance(raw_parts, list) or not raw_parts:
@@ -484,13 +486,9 @@ class _Parser:
         for key in ("indicator", "mode", "threshold", "target", "tiers", "parts"):
             if key in data:
                 self.report(data, key, "M417", tr(f"tiêu chí thẩm định không dùng '{key}'", f"an appraisal criterion takes no '{key}'"))
-        points = self.number(data, "max")
+        points = self.criterion_max(data)
         if points is None:
-            self.declared_complete = False
             return None
-        if points <= 0:
-            self.report(data, "max", "M401", tr("'max' phải lớn hơn 0", "'max' must be above 0"))
-        self.declared += points
         return Criterion(
             ident,
             "",
