@@ -327,6 +327,10 @@ def test_without_registry_lower_case_words_continue_a_name() -> None:
         ("Sở Nội vụ, Sở Văn hoá, Thể thao và Du lịch, UBND các xã, phường", ["Sở Nội vụ", "Sở Văn hoá, Thể thao và Du lịch", "UBND các xã, phường"]),
         ("Bộ Văn hóa, Thể thao và Du lịch; Bộ Nội vụ", ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Nội vụ"]),
         ("Sở Tư pháp, Sở Y tế", ["Sở Tư pháp", "Sở Y tế"]),
+        # the separator left out between two names of the same kind (Nghị quyết 03/NQ-CP, row 8)
+        ("Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ", ["Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ"]),
+        ("Vụ Pháp chế Bộ Tư pháp", ["Vụ Pháp chế Bộ Tư pháp"]),
+        ("Văn phòng Bộ", ["Văn phòng Bộ"]),
     ],
 )
 def test_without_registry_a_name_keeps_its_own_comma(cell: str, names: list[str]) -> None:

@@ -202,7 +202,8 @@ def _split_by_case(text: str) -> list[str]:
     """Registry-less fallback: split on commas unless the next word is lower case ("…, ban, ngành") or
     the comma belongs to the name ("Sở Văn hóa, Thể thao và Du lịch")."""
     names: list[str] = []
-    for part in re.split(r"\s*,\s*", squash(text)):
+    parts = [piece for part in re.split(r"\s*,\s*", squash(text)) for piece in _run_together(part)]
+    for part in parts:
         part = part.strip().rstrip(".")
         if not part:
             continue
@@ -213,6 +214,22 @@ def _split_by_case(text: str) -> list[str]:
     return names
 
 
+# Two names of the same kind with the separator left out: "Bộ Thông tin và Truyền thông Bộ Khoa học và
+# Công nghệ" (a ministry's unit, "Vụ Pháp chế Bộ Tư pháp", starts with another word and is kept whole).
+_SAME_HEAD = re.compile(r"\s+(?=(?:Bộ|Sở)\s+(\w))")
+
+
+def _run_together(part: str) -> list[str]:
+    """'Bộ A Bộ B' -> ['Bộ A', 'Bộ B'] when the part itself starts with that head word and the next
+    name is capitalised."""
+    if not part.startswith(("Bộ ", "Sở ")):
+        return [part]
+    pieces, start = [], 0
+    for match in _SAME_HEAD.finditer(part):
+        if match.group(1).isupper():
+            pieces.append(part[start : match.start()])
+            start = match.end()
+    return [*pieces, part[start:]]
 # Agency names with a comma of their own (Sở/Bộ Văn hóa, Thể thao và Du lịch): the part after it -> before it.
 _AFTER_COMMA = {fold(after): fold(before) for before, after in [name.split(", ", 1) for name in ("Văn hóa, Thể thao và Du lịch",)]}
 
