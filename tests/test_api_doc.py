@@ -23,3 +23,14 @@ def test_api_example_runs_and_prints_the_documented_output():
     finally:
         os.chdir(old)
     assert out.getvalue() == expected
+
+
+def test_every_name_the_api_lists_resolves_and_an_unknown_one_is_an_attribute_error():
+    """cchc.app imports each job on first use: a listed name must still resolve, a typo must not."""
+    import pytest
+
+    import cchc.app as app
+
+    assert all(callable(getattr(app, name)) for name in app.__all__)
+    with pytest.raises(AttributeError, match="scor"):
+        app.scor  # noqa: B018
