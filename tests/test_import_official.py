@@ -188,3 +188,16 @@ def test_the_year_of_a_cited_date_is_not_the_period(tmp_path: Path) -> None:
     BUILD.write_docx(case, source)
     result = run_cli("import", str(source), "-o", str(tmp_path / "p" / "plan.yaml"))
     assert result.exit_code == 2 and "I004" in result.stderr and "kỳ kế hoạch" in result.stderr
+
+
+def test_a_commune_whose_name_several_provinces_share_asks_for_the_province(tmp_path: Path) -> None:
+    case = BUILD.load_case(OFFICIAL / "_minh-hoa-xa-2026.yaml")
+    case["heading"]["issuer_lines"] = ["ỦY BAN NHÂN DÂN", "XÃ TÂN PHÚ"]  # a name several provinces have
+    source = tmp_path / "tan-phu.docx"
+    BUILD.write_docx(case, source)
+    result = run_cli("import", str(source), "-o", str(tmp_path / "p" / "plan.yaml"))
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 2 and len(lines) == 1 and "I004" in lines[0] and "--province" in lines[0]
+    assert "Traceback" not in result.stderr and not (tmp_path / "p" / "plan.yaml").exists()
+    given = run_cli("import", str(source), "-o", str(tmp_path / "p" / "plan.yaml"), "--province", "Đồng Nai")
+    assert given.exit_code == 0, given.output
