@@ -25,7 +25,7 @@ from cchc.adapters.importer.draftplan import (
     plan_document,
 )
 from cchc.adapters.importer.sources import read_source
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 from tests.test_import_official import BUILD
 
 SEEDS = DATA / "seeds"
@@ -36,6 +36,7 @@ DOCUMENTS = {
     "control-plan": SEEDS / "hai-duong-ke-hoach-kiem-soat-tthc-2024.txt",
     "task-list": SEEDS / "hung-yen-phu-luc-nhiem-vu-cchc-2021-2025.txt",
     OFFICIAL: DATA / "official" / "hung-yen-nhiem-vu-cchc-2021-2025.yaml",
+    "narrative": ROOT / "plans" / "sources" / "bac-ninh-141-kh-ubnd-2025.txt",
 }
 
 

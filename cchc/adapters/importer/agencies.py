@@ -69,6 +69,12 @@ class AgencySplitter:
         result.names = unique
         return result
 
+    def leading_name(self, text: str) -> str | None:
+        """The longest registry name that opens ``text`` ("Sở Tài chính chủ trì, …" -> "Sở Tài chính")."""
+        text = squash(text)
+        ends = [m.start() for m in re.finditer(r"[\s,;:.]", text[: self._longest + 1])]
+        return next((text[:end] for end in sorted({*ends, len(text)}, reverse=True) if end and exact_key(text[:end]) in self._keys), None)
+
     def looks_like_agencies(self, cell: str) -> bool:
         """True when every part of the cell is a known name or reads like one ("Sở …", "UBND …")."""
         items = _items(cell)
@@ -78,7 +84,7 @@ class AgencySplitter:
             if self.known(item):
                 continue
             split = self.split(item)
-            if not split.names or any(not self.known(n) and not _HEAD_WORDS.match(n) for n in split.names):
+            if not split.names or any(not self.known(n) and not looks_like_agency(n) for n in split.names):
                 return False
         return True
 
@@ -187,6 +193,11 @@ class AgencySplitter:
             if self.known(candidate):
                 return candidate
         return None
+
+
+def looks_like_agency(name: str) -> bool:
+    """True when ``name`` begins as agency names do ("Sở …", "UBND …", "Các cơ quan …")."""
+    return bool(_HEAD_WORDS.match(name))
 
 
 def _items(cell: str) -> list[str]:

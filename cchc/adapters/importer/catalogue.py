@@ -34,6 +34,7 @@ from cchc.adapters.importer.tables import parse_rows
 Advance = Callable[[int], None]  # told how many more rows are done
 
 CONTROL_PLAN = "control-plan"
+NARRATIVE = "narrative"
 OFFICIAL = "official"
 
 
@@ -136,6 +137,31 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Narrative:
+    """A plan written as prose: sections, numbered headings, bullets and "Đơn vị chủ trì: …" lines."""
+
+    name: str = NARRATIVE
+    label: tuple[str, str] = ("kế hoạch viết dạng văn bản (mục, gạch đầu dòng, đơn vị chủ trì)", "plan written as prose (sections, bullets, lead lines)")
+
+    def detect(self, source: Source) -> bool:
+        from cchc.adapters.importer.narrative import is_narrative
+
+        return first_header(source.rows) is None and is_official(source.rows) and is_narrative(source.rows)
+
+    def parse(self, source: Source, splitter: AgencySplitter, advance: Advance | None) -> ImportResult:
+        from cchc.adapters.importer.narrative import parse_narrative
+
+        rows, notes = furniture(source.rows, _is_header)
+        result = parse_narrative(rows, splitter)
+        result.report[:0] = notes
+        result.layout = self.name
+        result.rows = len(source.rows)
+        if advance:
+            advance(result.rows)
+        return result
+
+
+@dataclass(frozen=True)
 class Unrecognised:
     """Last in the list: reads the rows as a table anyway, so the report says what is missing."""
 
@@ -156,6 +182,7 @@ LAYOUTS: tuple[Layout, ...] = (
     Table(FRAMEWORK, ("khung 8 cột (mục tiêu, nhiệm vụ, hoạt động)", "8-column framework (objective, task, activity)"), FRAMEWORK),
     Table(CONTROL_PLAN, ("bảng 6 cột (nội dung, chủ trì, phối hợp, thời hạn, sản phẩm)", "6-column table (content, lead, co-op, deadline, product)"), TASK_LIST, with_coop=True),
     Table(TASK_LIST, ("danh sách nhiệm vụ 5 cột (không có cột phối hợp)", "5-column task list (no co-op column)"), TASK_LIST, with_coop=False),
+    Narrative(),
     Unrecognised(),
 )
 

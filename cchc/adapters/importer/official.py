@@ -128,7 +128,8 @@ def read_heading(rows: list[Row]) -> Heading:
             continue
         for line in left.split("\n"):
             line = line.strip()
-            if not seen_number and not heading.date and _heading_line(line, heading, issuer_lines, seen_number):
+            # a heading extracted as lines: "Số: …" then "Bắc Ninh, ngày …" each on a line of its own
+            if not heading.date and (not seen_number or _PLACE_DATE.match(line)) and _heading_line(line, heading, issuer_lines, seen_number):
                 seen_number = seen_number or bool(_NUMBER.match(line))
                 continue
             body.append((row.line, line))
@@ -253,12 +254,14 @@ def _title(body: list[tuple[int, str]], heading: Heading) -> None:
         else:
             blocks[-1].append((line, text))
     titles: list[tuple[str, list[str]]] = []
-    for block in blocks:
+    for b, block in enumerate(blocks):
         for i, (_, text) in enumerate(block):
             word = fold(text).rstrip(" .:")
             if word in _DOC_WORDS or re.fullmatch(r"phu luc\s*[0-9ivx]*", word):
                 rest: list[str] = []
-                for _, more in block[i + 1 :]:
+                # the subject is below the word, or after a blank line (text extracted paragraph by paragraph)
+                following = block[i + 1 :] or next((later for later in blocks[b + 1 :] if later), [])
+                for _, more in following:
                     if more.startswith("(") or _ANNEX_LINE.match(more) or fold(more).startswith(("can cu", "chu tich", "dieu ")):
                         break
                     rest.append(more)
