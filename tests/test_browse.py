@@ -15,6 +15,7 @@ EXPECTED_ACTIVITIES = {
     "ha-tinh-khung-2022": 108,
     "hai-duong-kiem-soat-tthc-2024": 38,
     "hai-duong-cchc-2024": 76,
+    "bac-ninh-nang-luc-xay-dung-phap-luat-2026-2030": 24,
 }
 
 
