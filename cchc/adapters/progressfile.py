@@ -83,11 +83,12 @@ def load_progress(paths: list[Path], plans: list[Plan], registries: dict[str, Re
     """
     rows: list[_RawRow] = []
     problems: list[Problem] = []
-    illustrative = False
+    illustrative_rows: set[int] = set()  # id() of rows from a file marked illustrative
     for path in paths:
         if path.suffix in (".yaml", ".yml"):
             file_rows, file_problems, flag = _yaml_rows(path)
-            illustrative = illustrative or flag
+            if flag:
+                illustrative_rows.update(id(row) for row in file_rows)
         elif path.suffix == ".csv":
             file_rows, file_problems = _csv_rows(path)
         elif path.suffix == ".xlsx":
@@ -99,12 +100,14 @@ def load_progress(paths: list[Path], plans: list[Plan], registries: dict[str, Re
     plan_by_id = {p.id: p for p in plans}
     activities = {p.id: {a.id: a for a in p.activities} for p in plans}
     entries = []
+    illustrative = False  # only when an illustrative row is about a loaded plan: another province's samples do not taint this one
     for row in rows:
         if skip_other_plans and _text(row.values.get("plan")) not in plan_by_id:
             continue
         entry = _entry(row, plan_by_id, activities, registries, problems)
         if entry is not None:
             entries.append(entry)
+            illustrative = illustrative or id(row) in illustrative_rows
     return ProgressBook(entries, illustrative), problems
 
 
