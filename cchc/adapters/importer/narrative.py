@@ -116,7 +116,7 @@ class _Reader:
                 continue
             section = _SECTION.match(text)
             if section:
-                self._close_group()
+                self._close_area()
                 self._start_section(section.group("num"), section.group("text"), row.line)
             elif self.kind == CONTEXT:
                 self._skip_context(row.line)
@@ -124,7 +124,7 @@ class _Reader:
                 self._goal(text, row.line)
             else:
                 self._item(text, row.line)
-        self._close_group()
+        self._close_area()
         self._skip_context(None)
 
     # -- sections ----------------------------------------------------------------------------------
@@ -192,7 +192,7 @@ class _Reader:
             return
         numbered = _NUMBERED.match(text)
         if numbered and self.kind == TASKS:
-            self._close_group()
+            self._close_area()
             self.area = self._new_area(f"{self.section[0]}.{numbered.group('num')}", numbered.group("text"), line)
             self.task = self.lettered = None
             self.lettered_task = self.goals = False
@@ -296,18 +296,24 @@ class _Reader:
         self.unassigned = [a for a in self.unassigned if a not in self.group]
 
     def _close_group(self) -> None:
-        """End the group; paragraphs no assignment line claimed were an introduction, not tasks."""
-        for activity in self.unassigned:
-            for holder in (self.task, self.area):
-                if holder is not None and activity in holder.activities:
-                    holder.activities.remove(activity)
-            self.report.append(ImportNote(activity.line, SKIP, tr(
-                f"dòng {activity.line}: đoạn văn không có cơ quan, thời gian thực hiện (phần giới thiệu): '{activity.text[:60]}…'",
-                f"line {activity.line}: a paragraph with no agency or time (an introduction): '{activity.text[:60]}…'",
-            )))
-        self.unassigned = []
         self.group = []
         self.assigned = False
+
+    def _close_area(self) -> None:
+        """End the area. Paragraphs no assignment line claimed are its introduction when bullets or
+        lettered items carry its tasks; when the area has nothing else, the paragraphs are its tasks."""
+        self._close_group()
+        area = self.area
+        if area is not None and self.unassigned and any(a not in self.unassigned for a in area.all_activities()):
+            for activity in self.unassigned:
+                for holder in (area, *area.tasks):
+                    if activity in holder.activities:
+                        holder.activities.remove(activity)
+                self.report.append(ImportNote(activity.line, SKIP, tr(
+                    f"dòng {activity.line}: đoạn văn không có cơ quan, thời gian thực hiện (phần giới thiệu): '{activity.text[:60]}…'",
+                    f"line {activity.line}: a paragraph with no agency or time (an introduction): '{activity.text[:60]}…'",
+                )))
+        self.unassigned = []
 
     def _names_agency(self, text: str) -> bool:
         """'Sở Khoa học và Công nghệ' or 'Các sở, ban ngành; UBND các huyện …' (a heading over duties, no
@@ -331,7 +337,16 @@ class _Reader:
             self.guessed_leads.append((activity, name))
 
     def finish(self) -> None:
-        """Number the activities a1, a2 … in the document's order (dropped paragraphs leave no gap)."""
+        """Leave out headings nothing was read under; number the activities a1, a2 … in the document's
+        order (dropped paragraphs leave no gap)."""
+        for area in list(self.draft.areas):
+            area.tasks = [t for t in area.tasks if t.activities]
+            if not (area.objectives or area.tasks or area.activities):
+                self.draft.areas.remove(area)
+                self.report.append(ImportNote(area.line, SKIP, tr(
+                    f"dòng {area.line}: mục '{area.title}' không có nhiệm vụ hay mục tiêu nào; không ghi vào kế hoạch",
+                    f"line {area.line}: heading '{area.title}' holds no task or goal; left out of the plan",
+                )))
         for n, activity in enumerate(sorted(self.draft.all_activities(), key=lambda a: a.line), 1):
             activity.id = f"a{n}"
         for activity, name in self.guessed_leads:
