@@ -102,7 +102,7 @@ def extract_targets(text: str, owner_id: str, years: tuple[int, int] | None = No
     seen_values: set[tuple] = set()
     growth = _GROWTH.search(text)
     for clause in (c.strip(" -") for c in _CLAUSES.split(text)):
-        if "%" not in clause or (growth and growth.group(0) in clause and years):
+        if not _SINGLE.search(clause) or (growth and growth.group(0) in clause and years):  # "(tỷ lệ %)": no goal
             continue
         for piece in _pieces(clause):
             indicator = indicator_for(piece) or indicator_for(clause) or indicator_for(text)
@@ -130,7 +130,7 @@ def _pieces(clause: str) -> list[str]:
     if _LEVEL_TRIPLE.search(clause) or _RANGE.search(clause):
         return [clause]
     parts = [p.strip() for p in clause.split(",")]
-    with_percent = [p for p in parts if "%" in p]
+    with_percent = [p for p in parts if _SINGLE.search(p)]
     return with_percent if len(with_percent) > 1 else [clause]
 
 
