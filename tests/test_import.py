@@ -421,6 +421,22 @@ def test_targets_bound_to_indicators() -> None:
     assert extract_targets("100% cán bộ có trình độ đại học", "o").unbound == ["100% cán bộ có trình độ đại học"]
 
 
+def test_a_percent_sign_without_a_number_is_no_goal(tmp_path: Path) -> None:
+    """A heading's "(tỷ lệ %)" inside an activity's text is neither a target nor a clause to bind, and the
+    import goes on (it stopped with an internal IndexError, exit 3)."""
+    assert extract_targets("Giảm biên chế hưởng lương (tỷ lệ %) so với năm 2021", "o").targets == []
+    beside = extract_targets("Giảm 10% biên chế, tỷ lệ % còn lại theo lộ trình", "o")
+    assert [(t["indicator"], t["value"]) for t in beside.targets] == [("payroll_reduction", 10)] and beside.unbound == []
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"])
+    workbook.active.append(["I", "Cải cách tổ chức bộ máy"])
+    workbook.active.append([1, "Giảm biên chế hưởng lương (tỷ lệ %) so với năm 2021", "Sở Nội vụ", None, "Năm 2024", "Báo cáo"])
+    workbook.save(tmp_path / "ke-hoach.xlsx")
+    result = run_cli("import", str(tmp_path / "ke-hoach.xlsx"), "-o", str(tmp_path / "thu" / "ke-hoach.yaml"), "--province", "Thử", "--title", "Thử", "--period", "2024")
+    assert result.exit_code == 0, result.output
+    assert "0 chỉ tiêu" in result.output
+
+
 def test_hung_yen_goals_bind_to_the_indicators_that_measure_them() -> None:
     """The seed's wording (Hưng Yên 2021–2025, Phụ lục 1, V.1, V.5, VI.1, VII.5); a leaders-only training
     goal is not every cadre's (staff_trained), and training places are not people (training_plan_completion)."""

@@ -26,6 +26,10 @@ from cchc.indicators import (
     internal_procedures_reviewed,
     job_position_schemes_approved,
     law_monitoring_completion,
+    lawmaking_staff_assigned,
+    lawmaking_staff_from_talent,
+    lawmaking_staff_law_degree,
+    lawmaking_staff_trained,
     leadership_quota_compliance,
     legal_documents_on_time,
     official_email_use,
@@ -115,6 +119,11 @@ MODULES = (
     self_financing_units,
     official_email_use,
     online_services_on_national_portal,
+    # goals of a plan for the law- and policy-making civil servants (Bắc Ninh KH 141/KH-UBND, 2026–2030)
+    lawmaking_staff_law_degree,
+    lawmaking_staff_assigned,
+    lawmaking_staff_from_talent,
+    lawmaking_staff_trained,
 )
 
 INDICATORS: dict[str, Indicator] = {module.INDICATOR.id: module.INDICATOR for module in MODULES}

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from cchc.core.text import fold
 
+# The work of the civil servants who draft policy and law ("xây dựng chính sách, pháp luật", "pháp chế").
+_LAWMAKING = ("xay dung chinh sach, phap luat", "xay dung phap luat", "cong tac phap che")
+
 # (indicator, groups of words): every group must have one of its words in the clause. First match wins,
 # so the more specific indicators come first.
 _INDICATORS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
@@ -20,6 +23,12 @@ _INDICATORS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("complaints_handled_on_time", (("phan anh",), ("dung han", "xu ly"))),
     ("satisfaction", (("hai long",),)),
     ("official_email_use", (("thu dien tu cong vu",),)),
+    # the civil servants who draft policy and law (Bắc Ninh KH 141/KH-UBND 2025, II.1–II.5): a sub-population of
+    # every cadre, so before staff_trained; talent first, its goal also names "chuyên ngành luật"
+    ("lawmaking_staff_from_talent", (_LAWMAKING, ("thu hut", "nguoi co tai nang"))),
+    ("lawmaking_staff_law_degree", (_LAWMAKING, ("dai hoc luat", "chuyen nganh luat"))),
+    ("lawmaking_staff_assigned", (_LAWMAKING, ("bo tri cong chuc", "bo tri can bo", "bo tri nguoi"))),
+    ("lawmaking_staff_trained", (_LAWMAKING, ("tap huan", "boi duong", "dao tao"))),
     ("job_position_schemes_approved", (("de an vi tri viec lam",), ("phe duyet",))),
     ("staff_trained", (("cbccvv", "can bo, cong chuc, vien chuc"), ("dao tao",), ("vi tri viec lam",))),
     ("self_financing_units", (("tu bao dam chi thuong xuyen",),)),
@@ -53,6 +62,10 @@ _AT_MOST = re.compile(r"(?:không quá|tối đa|dưới)\s*$", re.I)
 _CLAUSES = re.compile(r";|\n|(?<=\.)\s+(?=[A-ZĐ\-])|(?<=\))\s*-\s+")
 _YEAR = re.compile(r"(?:đến|hết|trong)\s+năm\s+(\d{4})", re.I)
 _LEVELS = (("tinh", "cap tinh"), ("huyen", "cap huyen"), ("xa", "cap xa"))
+# A share of agencies names its level by the agencies it counts ("100% các Sở, ngành …", "100% các xã, phường …"),
+# read so for these indicators only: elsewhere the words name who acts, not the level a target is for.
+_AGENCY_LEVELS = (("tinh", "cac so, nganh"), ("xa", "cac xa, phuong"))
+_LEVEL_BY_AGENCIES = ("lawmaking_staff_assigned",)
 _BASELINE = re.compile(r"so với năm\s+(\d{4})", re.I)
 _GROWTH = re.compile(r"mỗi năm tăng(?:\s+tối thiểu|\s+ít nhất)?\s*" + _PERCENT, re.I)
 
@@ -89,7 +102,7 @@ def extract_targets(text: str, owner_id: str, years: tuple[int, int] | None = No
     seen_values: set[tuple] = set()
     growth = _GROWTH.search(text)
     for clause in (c.strip(" -") for c in _CLAUSES.split(text)):
-        if "%" not in clause or (growth and growth.group(0) in clause and years):
+        if not _SINGLE.search(clause) or (growth and growth.group(0) in clause and years):  # "(tỷ lệ %)": no goal
             continue
         for piece in _pieces(clause):
             indicator = indicator_for(piece) or indicator_for(clause) or indicator_for(text)
@@ -117,7 +130,7 @@ def _pieces(clause: str) -> list[str]:
     if _LEVEL_TRIPLE.search(clause) or _RANGE.search(clause):
         return [clause]
     parts = [p.strip() for p in clause.split(",")]
-    with_percent = [p for p in parts if "%" in p]
+    with_percent = [p for p in parts if _SINGLE.search(p)]
     return with_percent if len(with_percent) > 1 else [clause]
 
 
@@ -152,17 +165,20 @@ def _piece_targets(piece: str, indicator: str, growth: re.Match | None, years: t
     if ranged:
         return [{"indicator": indicator, "op": "range", "value": _number(ranged.group(1)), "max": _number(ranged.group(2)), "unit": "%", **common}]
     parts = list(_SINGLE.finditer(piece))
-    levels = [_level(_segment(piece, m, parts)) for m in parts]
+    levels = [_level(_segment(piece, m, parts), indicator) for m in parts]
     if len(parts) > 1 and all(levels) and len(set(levels)) == len(levels):
         return [_single(piece, m, indicator, common, level) for m, level in zip(parts, levels, strict=True)]
     # Several percentages of one sentence ("cung cấp 100% … và được tích hợp 80% …"): the first is its goal.
-    return [_single(piece, parts[0], indicator, common, _level(piece))]
+    return [_single(piece, parts[0], indicator, common, _level(piece, indicator))]
 
 
-def _level(words: str) -> str | None:
-    """The one administrative level a phrase names ("… tại cấp huyện"), if exactly one."""
-    named = [level for level, key in _LEVELS if key in fold(words)]
-    return named[0] if len(named) == 1 else None
+def _level(words: str, indicator: str) -> str | None:
+    """The one administrative level a phrase names ("… tại cấp huyện"; "các xã, phường" for a share of
+    agencies), if exactly one."""
+    folded = fold(words)
+    keys = _LEVELS + _AGENCY_LEVELS if indicator in _LEVEL_BY_AGENCIES else _LEVELS
+    named = {level for level, key in keys if key in folded}
+    return named.pop() if len(named) == 1 else None
 
 
 def _segment(piece: str, match: re.Match, parts: list[re.Match]) -> str:
