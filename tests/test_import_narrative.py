@@ -95,6 +95,11 @@ def test_the_committed_bac_ninh_plan_is_what_cchc_import_makes_of_the_document()
     assert committed["period"] == "2026-2030" and committed["document"] == {"number": "141/KH-UBND", "date": "ngày 20 tháng 11 năm 2025"}
     items = _items(committed)
     assert sum(kind == "activity" for kind, _, _ in items.values()) == 24
+    targets = [(t["indicator"], t["value"], t.get("level")) for o in committed["areas"][0]["objectives"] for t in o["targets"]]
+    assert targets == [
+        ("lawmaking_staff_law_degree", 100, None), ("lawmaking_staff_assigned", 100, "tinh"), ("lawmaking_staff_assigned", 100, "xa"),
+        ("lawmaking_staff_from_talent", 10, None), ("lawmaking_staff_trained", 100, None),
+    ]
     assert [a["id"] for a in committed["areas"]] == ["II", *(f"III.{n}" for n in range(1, 10)), "IV"]
     # every activity has a lead, as the document assigns one (IV: the agency each duty opens with)
     assert all(item.get("lead") for kind, _, item in items.values() if kind == "activity")

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from cchc.adapters.importer.targets import extract_targets
-from tests.conftest import CASES, run_cli
+from tests.conftest import CASES, ROOT, run_cli
 
 CASE = yaml.safe_load((CASES / "targets_lawmaking.yaml").read_text(encoding="utf-8"))
 
@@ -21,6 +21,11 @@ def test_each_goal_of_the_plan_is_one_target(goal: dict) -> None:
     found = extract_targets(goal["quote"], "x", tuple(CASE["period"]))
     assert found.unbound == []
     assert [{key: t[key] for key in ("indicator", "op", "value", "level") if key in t} for t in found.targets] == [goal["target"]]
+
+
+def test_the_goals_are_quoted_verbatim_from_the_plan_text() -> None:
+    text = (ROOT / "plans" / "sources" / "bac-ninh-141-kh-ubnd-2025.txt").read_text(encoding="utf-8")
+    assert all(f"{goal['item'][-1]}. {goal['quote']}" in text for goal in CASE["goals"])
 
 
 @pytest.mark.parametrize("case", CASE["near_misses"], ids=lambda case: case["text"][:40])
