@@ -22,6 +22,7 @@ from tests.conftest import CASES, ROOT, run_cli
 CASE_FILE = yaml.safe_load((CASES / "import_narrative.yaml").read_text(encoding="utf-8"))
 SOURCE = ROOT / "plans" / "sources" / "bac-ninh-141-kh-ubnd-2025.txt"
 PLAN = ROOT / "plans" / "bac-ninh" / "nang-luc-xay-dung-phap-luat-2026-2030.yaml"
+SOURCE_144 = ROOT / "plans" / "sources" / "bac-ninh-144-kh-ubnd-2025.txt"
 
 
 def _items(plan: dict) -> dict[str, tuple[str, str, dict]]:
@@ -107,11 +108,17 @@ def test_the_committed_bac_ninh_plan_is_what_cchc_import_makes_of_the_document()
     assert items["a16"][2]["lead"] == ["Báo và Phát thanh, Truyền hình tỉnh", "Sở Tư pháp", "các cơ quan, đơn vị, địa phương"]
 
 
-def test_every_line_of_the_bac_ninh_document_is_in_the_plan_or_in_the_report() -> None:
+def _import_144():
+    registry, _ = registry_for(PLAN, None)
+    return import_plan(SOURCE_144, registry=registry)
+
+
+@pytest.mark.parametrize("document", ["141", "144"])
+def test_every_line_of_the_bac_ninh_documents_is_in_the_plan_or_in_the_report(document: str) -> None:
     """No line is dropped silently: it is an item of the plan, an assignment the plan carries, a
     heading, or inside a span the report lists as not plan content."""
-    result, _ = _reimport()
-    lines = SOURCE.read_text(encoding="utf-8").splitlines()
+    result, source = (_reimport()[0], SOURCE) if document == "141" else (_import_144(), SOURCE_144)
+    lines = source.read_text(encoding="utf-8").splitlines()
     placed = {item["line"] for item in _lines_of(result.draft)}
     spans: set[int] = set()
     for note in result.report:
@@ -135,8 +142,37 @@ def _lines_of(draft) -> list[dict]:  # noqa: ANN001 - a DraftPlan
     for area in draft.areas:
         out.append({"line": area.line})
         out.extend({"line": o.line} for o in area.objectives)
+        out.extend({"line": t.line} for t in area.tasks)
         out.extend({"line": a.line} for a in area.all_activities())
     return out
+
+
+def test_bac_ninh_digital_economy_plan_reads_whole_with_its_annex_of_who_answers_for_each_goal() -> None:
+    """Kế hoạch 144/KH-UBND ngày 24/11/2025 (kinh tế số, xã hội số 2026–2030), the example the brief names:
+    prose sections, lettered headings over bullets, duties under agency headings, and after the signature
+    a table "TT | Chỉ tiêu | Chủ trì" giving each goal's lead."""
+    result = _import_144()
+    plan = result.plan
+    assert result.layout == "narrative"
+    assert (plan["title"], plan["period"], plan["document"]) == (
+        "Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030", "2026-2030",
+        {"number": "144/KH-UBND", "date": "ngày 24 tháng 11 năm 2025"},
+    )
+    annex = plan["areas"][-1]
+    assert (annex["id"], annex["title"]) == ("PL", "Phân công thực hiện các chỉ tiêu phát triển kinh tế số, xã hội số đến năm 2030")
+    assert [(t["number"], t["text"], len(t["activities"])) for t in annex["tasks"]] == [("I", "Kinh tế số", 6), ("II", "Xã hội số", 13)]
+    leads = [a["lead"] for t in annex["tasks"] for a in t["activities"]]
+    assert leads[0] == ["Sở Tài chính"] and leads[5] == ["Sở Giáo dục và Đào tạo", "Sở Nội vụ", "Sở Khoa học và Công nghệ"]
+    assert leads[6 + 3] == ["Công an tỉnh"] and leads[6 + 10] == ["Ngân hàng nhà nước khu vực XII"] and leads[6 + 5] == ["Tỉnh đoàn"]
+    duties = {a["text"][:30]: a.get("lead") for a in next(a for a in plan["areas"] if a["id"] == "VI")["activities"]}
+    assert duties["Chủ trì triển khai các nhiệm v"] is not None
+    assert sum(lead == ["Sở Khoa học và Công nghệ"] for lead in duties.values()) >= 4
+    assert not [n for n in result.report if "không có trong danh mục" in n.message]
+    # none of its goals is a percentage an indicator measures: "chữ ký số hoặc …" is not "số hóa", and a
+    # share of dossiers handled fully online is neither procedures offered fully online nor all online dossiers
+    objectives = plan["areas"][0]["objectives"]
+    assert len(objectives) == 20 and not [t for o in objectives for t in o.get("targets", [])]
+    assert not [t for t in annex["tasks"] for a in t["activities"] for t in a.get("targets", [])]
 
 
 def test_import_through_the_cli_writes_the_plan_and_lists_it_for_2026(tmp_path: Path) -> None:

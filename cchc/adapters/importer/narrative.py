@@ -50,7 +50,11 @@ _CONTEXT = ("muc dich", "yeu cau", "quan diem", "kinh phi", "che do bao cao", "c
 _GOAL_WORDS = ("muc tieu", "chi tieu")
 _TASK_WORDS = ("nhiem vu", "giai phap", "noi dung")
 
-CONTEXT, GOALS, TASKS, ORGANISATION = "context", "goals", "tasks", "organisation"
+CONTEXT, GOALS, TASKS, ORGANISATION, ANNEX = "context", "goals", "tasks", "organisation", "annex"
+_ANNEX_WORD = re.compile(r"^phu luc(?:\s+[0-9ivx]+)?$")
+# Columns of an annex table: "TT | Chỉ tiêu | Chủ trì" (who answers for each goal), "Nội dung | Chủ trì | Phối hợp | Thời gian".
+_COLUMNS = (("number", ("tt", "stt", "so tt")), ("lead", ("chu tri",)), ("coop", ("phoi hop",)),
+            ("deadline", ("thoi gian", "thoi han", "tien do")), ("text", ("chi tieu", "noi dung", "nhiem vu")))
 
 
 def section_kind(title: str) -> str:
@@ -108,11 +112,16 @@ class _Reader:
     duty_lead: str | None = None  # "1. Sở Tư pháp" heading the duties below it in "Tổ chức thực hiện"
     context_lines: tuple[int, int] | None = None  # first and last line of the context section being skipped
     guessed_leads: list[tuple[DraftActivity, str]] = field(default_factory=list)
+    annex_title: list[tuple[int, str]] = field(default_factory=list)  # lines above an annex table
+    columns: dict[str, int] | None = None  # role -> cell index, once the annex table's header is read
 
     def read(self, rows: list[Row]) -> None:
         for row in rows:
             text = _text(row)
             if not text:
+                continue
+            if self.kind == ANNEX or _ANNEX_WORD.match(fold(text).rstrip(" .:")):
+                self._annex_row(row, text)
                 continue
             section = _SECTION.match(text)
             if section:
@@ -300,15 +309,15 @@ class _Reader:
         self.assigned = False
 
     def _close_area(self) -> None:
-        """End the area. Paragraphs no assignment line claimed are its introduction when bullets or
-        lettered items carry its tasks; when the area has nothing else, the paragraphs are its tasks."""
+        """End the area. Paragraphs no assignment line claimed are an introduction when bullets or lettered
+        items under the same heading carry its tasks; when the heading has nothing else, they are its tasks."""
         self._close_group()
         area = self.area
-        if area is not None and self.unassigned and any(a not in self.unassigned for a in area.all_activities()):
-            for activity in self.unassigned:
-                for holder in (area, *area.tasks):
-                    if activity in holder.activities:
-                        holder.activities.remove(activity)
+        holders = [] if area is None else [area, *area.tasks]
+        for activity in self.unassigned:
+            holder = next((h for h in holders if activity in h.activities), None)
+            if holder is not None and any(a not in self.unassigned for a in holder.activities):
+                holder.activities.remove(activity)
                 self.report.append(ImportNote(activity.line, SKIP, tr(
                     f"dòng {activity.line}: đoạn văn không có cơ quan, thời gian thực hiện (phần giới thiệu): '{activity.text[:60]}…'",
                     f"line {activity.line}: a paragraph with no agency or time (an introduction): '{activity.text[:60]}…'",
@@ -336,17 +345,61 @@ class _Reader:
             activity.lead.append(name)
             self.guessed_leads.append((activity, name))
 
+    # -- an annex table after the signature ---------------------------------------------------------
+
+    def _annex_row(self, row: Row, text: str) -> None:
+        """'PHỤ LỤC', its title lines, then a table whose rows are activities (a goal and who answers for it)."""
+        cells = [" ".join(c.split()) for c in row.cells]
+        if self.kind != ANNEX:
+            self._close_area()
+            self._skip_context(None)
+            self.kind, self.annex_title, self.columns = ANNEX, [(row.line, "")], None
+            self.area = self.task = None
+            return
+        if self.columns is None:
+            roles = _columns(cells)
+            if roles is None:
+                self.annex_title.append((row.line, text))
+                return
+            self.columns = roles
+            title = " ".join(t for _, t in self.annex_title if t and not t.startswith("("))
+            first = self.annex_title[0][0]
+            self.area = self._new_area("PL", sentence_case(title) or "Phụ lục", first)
+            self.report.append(ImportNote(first, SKIP, tr(
+                f"dòng {first}–{row.line}: đầu phụ lục (tên, dòng ban hành kèm theo, hàng tiêu đề cột); tên phụ lục là tên lĩnh vực 'PL'",
+                f"lines {first}–{row.line}: the annex's head (title, 'issued with' line, column headers); its title names area 'PL'",
+            )))
+            return
+        values = {role: cells[index] if index < len(cells) else "" for role, index in self.columns.items()}
+        number, body = values.get("number", ""), values["text"]
+        group = _SECTION.match(body)
+        if not body:
+            return
+        if not number and group:  # "I. Kinh tế số": a group of the table
+            self.task = DraftTask(f"PL.task{len(self.area.tasks) + 1}", group.group("text"), row.line, number=group.group("num"))
+            self.area.tasks.append(self.task)
+            return
+        activity = self._activity(body, number, row.line)
+        self.group = []
+        for role in ("lead", "coop"):
+            if values.get(role):
+                getattr(activity, role).append(_clean(values[role]))
+        activity.deadline = _clean(values.get("deadline", ""))
+
     def finish(self) -> None:
         """Leave out headings nothing was read under; number the activities a1, a2 … in the document's
         order (dropped paragraphs leave no gap)."""
-        for area in list(self.draft.areas):
+        empty = [t for area in self.draft.areas for t in area.tasks if not t.activities]
+        for area in self.draft.areas:
             area.tasks = [t for t in area.tasks if t.activities]
-            if not (area.objectives or area.tasks or area.activities):
-                self.draft.areas.remove(area)
-                self.report.append(ImportNote(area.line, SKIP, tr(
-                    f"dòng {area.line}: mục '{area.title}' không có nhiệm vụ hay mục tiêu nào; không ghi vào kế hoạch",
-                    f"line {area.line}: heading '{area.title}' holds no task or goal; left out of the plan",
-                )))
+        empty += [a for a in self.draft.areas if not (a.objectives or a.tasks or a.activities)]
+        self.draft.areas = [a for a in self.draft.areas if a.objectives or a.tasks or a.activities]
+        for heading in empty:
+            title = getattr(heading, "title", None) or heading.text
+            self.report.append(ImportNote(heading.line, SKIP, tr(
+                f"dòng {heading.line}: mục '{title}' không có nhiệm vụ hay mục tiêu nào; không ghi vào kế hoạch",
+                f"line {heading.line}: heading '{title}' holds no task or goal; left out of the plan",
+            )))
         for n, activity in enumerate(sorted(self.draft.all_activities(), key=lambda a: a.line), 1):
             activity.id = f"a{n}"
         for activity, name in self.guessed_leads:
@@ -386,3 +439,15 @@ def _title_end(rows: list[Row]) -> int:
             if after_word > 1 and text != text.upper() and not text.startswith("("):
                 return i
     return len(rows)
+
+
+def _columns(cells: list[str]) -> dict[str, int] | None:
+    """The roles of an annex table's header row, or None when the row is no such header."""
+    roles: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        words = fold(cell).strip(" .:")
+        for role, names in _COLUMNS:
+            if role not in roles and any(words == n or words.startswith(n + " ") for n in names):
+                roles[role] = index
+                break
+    return roles if "text" in roles and "lead" in roles else None

@@ -76,17 +76,24 @@ class Found:
     unbound: list[str] = field(default_factory=list)  # clauses with a percentage but no indicator
 
 
-# Goals about something no indicator measures, although their words look like one ("80% dịch vụ công
-# … trên nhiều phương tiện truy cập" is about access channels, not full online services).
-_NOT_AN_INDICATOR = ("nhieu phuong tien",)
+# Goals about something no indicator measures, although their words look like one (every word of an entry
+# present): "80% dịch vụ công … trên nhiều phương tiện truy cập" is about access channels, not full online
+# services; "Tỷ lệ hồ sơ dịch vụ công trực tuyến toàn trình đạt 80%" (Bắc Ninh KH 144/KH-UBND, Phụ lục II.8)
+# counts dossiers, not procedures (full_online_services), and only the fully online ones (not online_dossiers).
+_NOT_AN_INDICATOR = (("nhieu phuong tien",), ("ty le ho so", "toan trinh"))
+
+
+def _has(words: str, phrase: str) -> bool:
+    """``phrase`` as whole words of ``words`` ("số hóa" is not inside "chữ ký số hoặc")."""
+    return re.search(rf"(?<![\w]){re.escape(phrase)}(?![\w])", words) is not None
 
 
 def indicator_for(clause: str) -> str | None:
     words = fold(clause)
-    if any(w in words for w in _NOT_AN_INDICATOR):
+    if any(all(_has(words, w) for w in entry) for entry in _NOT_AN_INDICATOR):
         return None
     for indicator, groups in _INDICATORS:
-        if all(any(w in words for w in group) for group in groups):
+        if all(any(_has(words, w) for w in group) for group in groups):
             return indicator
     return None
 
