@@ -56,6 +56,22 @@ def test_zero_of_zero_parts_score_what_each_part_says(board):
     assert pay["points"] == 2.5
     office = board["Văn phòng UBND tỉnh"]  # C "không phát sinh": nothing to measure, C's rule (full)
     assert [p["points"] for p in office["parts"]] == [3, 1.25, 2.5] and office["points"] == 6.75
+    assert [p["not_arising"] for p in office["parts"]] == [False, False, True]
+    assert [p["not_arising"] for p in pay["parts"]] == [False, False, False]  # 0 of 0 is not "không phát sinh"
+
+
+def test_a_part_where_nothing_arose_says_so_rather_than_0_of_0(tmp_path):
+    """The scorecard (terminal and Excel) shows "không phát sinh" for such a part, "0/0" for a zero count."""
+    import openpyxl
+
+    office = score("--agency", "Văn phòng UBND tỉnh")
+    assert office.exit_code == 0, office.output
+    part_c = next(line for line in office.stdout.splitlines() if line.strip().startswith("C."))
+    assert "không phát sinh" in part_c and "0/0" not in part_c
+    workbook = tmp_path / "diem.xlsx"
+    assert score("--xlsx", str(workbook)).exit_code == 0
+    cells = [c.value for row in openpyxl.load_workbook(workbook).worksheets[0].iter_rows() for c in row]
+    assert "Không phát sinh" in cells and "0/0" in cells
 
 
 def test_a_part_without_figures_makes_the_criterion_no_data_and_names_the_part(board):

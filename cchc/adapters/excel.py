@@ -940,6 +940,11 @@ def _kind_label(kind: str) -> str:
     return _label(AGENCY_KIND_LABELS, kind)
 
 
+def _nothing_counted(part: Mapping) -> str:
+    """A value-less part: "không phát sinh" when its figure says so, else 0 of 0."""
+    return tr("Không phát sinh", "Nothing arose") if part.get("not_arising") else "0/0"
+
+
 def _status_label(status: str) -> str:
     return _label(SCORE_STATUS_LABELS, status)
 
@@ -1217,7 +1222,7 @@ def _scorecard_sheet(agencies: Sequence[Mapping]) -> Sheet:
                             f"{criterion['id']}/{part['id']}",
                             f"– {part['title']}",
                             _target_cell(threshold, "%"),
-                            "0/0" if part["value"] is None and part.get("vacuous") else Cell(_quantity(part["value"], "%"), _unit_format("%")),
+                            _nothing_counted(part) if part["value"] is None and part.get("vacuous") else Cell(_quantity(part["value"], "%"), _unit_format("%")),
                             part["points"],
                             part["max"],
                             _status_label(part["status"]),

@@ -152,12 +152,13 @@ def _signed(value: Any) -> str:
 
 
 def _actual(result: Any) -> str:
+    from cchc.core.scoring import not_arising
     from cchc.indicators import INDICATORS
     from cchc.indicators.base import format_quantity
 
     evaluation = result.evaluation
     if evaluation.vacuous:
-        return "0/0"
+        return tr("không phát sinh", "nothing arose") if not_arising(result) else "0/0"
     if evaluation.exact is None:
         return "—"
     if result.criterion.appraised:

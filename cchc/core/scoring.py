@@ -1006,8 +1006,14 @@ def _part_json(part: CriterionScore, criterion_ref: str, lang: str) -> dict[str,
         "max": _num(part.criterion.max),
         "status": part.status,
         "vacuous": part.evaluation.vacuous,
+        "not_arising": not_arising(part),
         "trace": where,
     }
+
+
+def not_arising(part: CriterionScore) -> bool:
+    """A composite's part whose figure says "không phát sinh" (scored as nothing to measure, shown as such)."""
+    return bool(getattr(part.figure, "not_applicable", False))
 
 
 def _adjustment_json(line: AdjustmentLine, lang: str) -> dict[str, Any]:
