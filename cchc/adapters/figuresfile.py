@@ -84,6 +84,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -153,17 +154,6 @@ def _is_figure_file(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in FIGURE_SUFFIXES and not path.name.startswith((".", "~$"))
 
 
-@dataclass(slots=True)
-class _Cell:
-    """A raw field with where it sits and how it was written."""
-
-    value: Any
-    line: int | None
-    col: int | None
-    fraction: bool = False  # a bare percent here is a fraction: xlsx "%" format, or YAML "fractions: true"
-    from_input: bool = False  # given by an "<indicator>.<input>" row
-
-
 _SLOTS = ("numerator", "denominator", "value")  # the fields a figure's number comes from
 _COLUMN = {name: column for column, name in zip(_COLUMNS, HEADER, strict=True)}  # CSV/xlsx: field -> its column
 
@@ -171,8 +161,8 @@ _COLUMN = {name: column for column, name in zip(_COLUMNS, HEADER, strict=True)} 
 @dataclass(slots=True)
 class _Row:
     """One figures row: its fields by name and where it sits. A field becomes a :class:`_Cell` only
-    when it is kept as a figure's input or named in a problem; most fields of a national file
-    (70,000 rows) are neither, so a row costs one object here instead of one per field."""
+    when it is kept as a figure's input or named in a problem, and finds its line and column only
+    when a problem names it: a national file has 70,000 rows, and nearly all of them are fine."""
 
     fields: dict[str, Any]  # CSV/xlsx: the non-empty fields, stripped; YAML: the known keys as written
     line: int | None
@@ -181,13 +171,43 @@ class _Row:
     fraction: bool = False  # YAML "fractions: true": a bare percent in any field is a fraction
     percent: list[bool] | None = None  # xlsx: which columns are formatted as a percentage
 
-    def cell(self, name: str) -> _Cell:
-        value = self.fields[name]
+    def place(self, name: str) -> tuple[int | None, int | None]:
+        """Line and column of a field: its YAML key's, or the row's line and the field's column."""
         if self.mapping is not None:
-            line, col = self.mapping.pos(name) if hasattr(self.mapping, "pos") else (self.line, self.col)
-            return _Cell(value, line, col, self.fraction)
-        column = _COLUMN[name]
-        return _Cell(value, self.line, column, self.percent is not None and self.percent[column - 1])
+            return self.mapping.pos(name) if hasattr(self.mapping, "pos") else (self.line, self.col)
+        return self.line, _COLUMN[name]
+
+    def is_fraction(self, name: str) -> bool:
+        """A bare percent in this field is a fraction: xlsx "%" format, or YAML "fractions: true"."""
+        if self.mapping is not None:
+            return self.fraction
+        return self.percent is not None and self.percent[_COLUMN[name] - 1]
+
+
+@dataclass(slots=True)
+class _Cell:
+    """One field of a row: its value, and where it sits and how it was written (asked only when a
+    problem names the field)."""
+
+    row: _Row
+    name: str
+    from_input: bool = False  # given by an "<indicator>.<input>" row
+
+    @property
+    def value(self) -> Any:
+        return self.row.fields[self.name]
+
+    @property
+    def line(self) -> int | None:
+        return self.row.place(self.name)[0]
+
+    @property
+    def col(self) -> int | None:
+        return self.row.place(self.name)[1]
+
+    @property
+    def fraction(self) -> bool:
+        return self.row.is_fraction(self.name)
 
 
 @dataclass(slots=True)
@@ -323,7 +343,7 @@ class _Reader:
             if key == "count" and ok and value is not None and value != int(value):
                 ok = False
             if not ok:
-                self._bad(path, at.cell(key), "F521", tr(f"'{key}' phải là một số không âm", f"'{key}' must be a number, not negative"))
+                self._bad(path, _Cell(at, key), "F521", tr(f"'{key}' phải là một số không âm", f"'{key}' must be a number, not negative"))
                 return
             numbers[key] = None if value is None else Decimal(str(value))
         if all(v is None for v in numbers.values()):
@@ -442,18 +462,19 @@ class _Reader:
                 )
             )
             return
-        if strict_width:  # CSV: every field is text
-            fields = {name: text for name, text in zip(HEADER, map(str.strip, values), strict=False) if text}
+        if strict_width:  # CSV: every field is text; keep the (name, text) pairs whose text is not empty
+            texts = [*map(str.strip, values)]
+            fields = dict(compress(zip(HEADER, texts, strict=True), texts))
         else:  # xlsx cells and form values: text, numbers, dates or None (an xlsx row may stop early)
             fields = {name: value.strip() if value.__class__ is str else value for name, value in zip(HEADER, values, strict=False) if not _blank(value)}
         self._row(context, _Row(fields, line, 1, percent=percent))
 
     def _row(self, context: _FileContext, row: _Row) -> None:
-        path, fields, line, col = context.path, row.fields, row.line, row.col
-        for required in ("agency", "indicator"):
-            if required not in fields:
-                self.problems.append(Problem(path, line, col, "F511", tr(f"dòng thiếu '{required}'", f"the row has no '{required}'")))
-                return
+        path, fields = context.path, row.fields
+        if "agency" not in fields or "indicator" not in fields:
+            required = "agency" if "agency" not in fields else "indicator"
+            self.problems.append(Problem(path, row.line, row.col, "F511", tr(f"dòng thiếu '{required}'", f"the row has no '{required}'")))
+            return
         agency = self._agency(path, row)
         target = self._indicator(path, row)
         period = self._period(context, row)
@@ -471,7 +492,7 @@ class _Reader:
                 source=_text(fields, "source") or context.source,
                 note=_text(fields, "note"),
                 path=path,
-                line=line,
+                line=row.line,
             )
             pending = self.pending[key] = _Pending(figure, indicator, {})
         elif input_name is None:
@@ -479,8 +500,8 @@ class _Reader:
             self.problems.append(
                 Problem(
                     path,
-                    line,
-                    col,
+                    row.line,
+                    row.col,
                     "F513",
                     tr(
                         f"số liệu '{indicator.id}' của '{agency.name}' kỳ {period} đã có ở {first.path}:{first.line}",
@@ -509,12 +530,12 @@ class _Reader:
             )
             return
         if counts and isinstance(indicator, Quantity):
-            cell = row.cell("numerator" if "numerator" in fields else "denominator")
+            cell = _Cell(row, "numerator" if "numerator" in fields else "denominator")
             self._bad(context.path, cell, "F512", tr(f"'{indicator.id}' chỉ nhận 'value' (không dùng numerator/denominator)", f"'{indicator.id}' takes 'value' only (no numerator/denominator)"))
             return
         for name in _SLOTS:
             if name in fields:
-                pending.cells[name] = row.cell(name)
+                pending.cells[name] = _Cell(row, name)
 
     def _input_row(self, pending: _Pending, input_name: str, row: _Row, context: _FileContext) -> None:
         indicator, fields = pending.indicator, row.fields
@@ -533,7 +554,7 @@ class _Reader:
                 )
             )
             return
-        cell = row.cell("value")
+        cell = _Cell(row, "value")
         if slot in pending.cells:
             first = pending.cells[slot]
             self._bad(
@@ -562,12 +583,12 @@ class _Reader:
             self._agencies[name] = hit
         if isinstance(hit, CchcError):
             problem = hit.problem
-            self._bad(path, row.cell("agency"), "F503", problem.message if isinstance(problem, Problem) else problem)
+            self._bad(path, _Cell(row, "agency"), "F503", problem.message if isinstance(problem, Problem) else problem)
             return None
         if getattr(hit, "is_collective", False):
             self._bad(
                 path,
-                row.cell("agency"),
+                _Cell(row, "agency"),
                 "F514",
                 tr(
                     f"'{name}' là một nhóm cơ quan; số liệu phải ghi cho từng cơ quan",
@@ -585,7 +606,7 @@ class _Reader:
             hint = suggest_indicator(base)
             self._bad(
                 path,
-                row.cell("indicator"),
+                _Cell(row, "indicator"),
                 "F504",
                 tr(
                     f"không có chỉ số '{base}'" + (f"; có phải: {_quoted(hint)}?" if hint else "; xem danh sách trong docs/plan-format.md"),
@@ -599,7 +620,7 @@ class _Reader:
         if input_name not in names:
             self._bad(
                 path,
-                row.cell("indicator"),
+                _Cell(row, "indicator"),
                 "F504",
                 tr(
                     f"chỉ số '{indicator.id}' không có đầu vào '{input_name}'; dùng: {_quoted(names)}",
@@ -626,10 +647,10 @@ class _Reader:
         elif isinstance(value, int) and not isinstance(value, bool):
             period = _period_of(str(value))
         if period is None:
-            self._bad(context.path, row.cell("period"), "F510", tr(f"kỳ '{value}' không hợp lệ; dùng 2024, 2024-Q1 hoặc 2024-05", f"bad period '{value}'; use 2024, 2024-Q1 or 2024-05"))
+            self._bad(context.path, _Cell(row, "period"), "F510", tr(f"kỳ '{value}' không hợp lệ; dùng 2024, 2024-Q1 hoặc 2024-05", f"bad period '{value}'; use 2024, 2024-Q1 or 2024-05"))
             return None
         if context.year is not None and int(period[:4]) != context.year:
-            self._bad(context.path, row.cell("period"), "F516", tr(f"kỳ {period} nằm ngoài năm {context.year} của tệp", f"period {period} is outside the file's year {context.year}"))
+            self._bad(context.path, _Cell(row, "period"), "F516", tr(f"kỳ {period} nằm ngoài năm {context.year} của tệp", f"period {period} is outside the file's year {context.year}"))
             return None
         return period
 
