@@ -84,7 +84,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -167,9 +166,9 @@ class _Row:
     fields: dict[str, Any]  # CSV/xlsx: the non-empty fields, stripped; YAML: the known keys as written
     line: int | None
     col: int | None
+    percent: list[bool] | None = None  # xlsx: which columns are formatted as a percentage
     mapping: Any = None  # YAML: the row mapping, whose keys know their own line and column
     fraction: bool = False  # YAML "fractions: true": a bare percent in any field is a fraction
-    percent: list[bool] | None = None  # xlsx: which columns are formatted as a percentage
 
     def place(self, name: str) -> tuple[int | None, int | None]:
         """Line and column of a field: its YAML key's, or the row's line and the field's column."""
@@ -462,12 +461,15 @@ class _Reader:
                 )
             )
             return
-        if strict_width:  # CSV: every field is text; keep the (name, text) pairs whose text is not empty
-            texts = [*map(str.strip, values)]
-            fields = dict(compress(zip(HEADER, texts, strict=True), texts))
+        if strict_width:  # CSV: every field is text
+            fields = {}
+            for name, text in zip(HEADER, values, strict=True):
+                text = text.strip()
+                if text:
+                    fields[name] = text
         else:  # xlsx cells and form values: text, numbers, dates or None (an xlsx row may stop early)
             fields = {name: value.strip() if value.__class__ is str else value for name, value in zip(HEADER, values, strict=False) if not _blank(value)}
-        self._row(context, _Row(fields, line, 1, percent=percent))
+        self._row(context, _Row(fields, line, 1, percent))
 
     def _row(self, context: _FileContext, row: _Row) -> None:
         path, fields = context.path, row.fields
@@ -484,15 +486,21 @@ class _Reader:
         key = (agency.id, indicator.id, period)
         pending = self.pending.get(key)
         if pending is None:
+            # Positional, with the numbers left empty until finish() checks them: keyword arguments to
+            # a class cost a dict per call (Python 3.11), and this runs for each of 70,000 rows.
             figure = Figure(
                 agency.id,
                 indicator.id,
                 period,
-                level=getattr(agency, "level", None),
-                source=_text(fields, "source") or context.source,
-                note=_text(fields, "note"),
-                path=path,
-                line=row.line,
+                None,  # numerator
+                None,  # denominator
+                None,  # value
+                False,  # not_applicable
+                getattr(agency, "level", None),
+                _text(fields, "source") or context.source,
+                _text(fields, "note"),
+                path,
+                row.line,
             )
             pending = self.pending[key] = _Pending(figure, indicator, {})
         elif input_name is None:

@@ -268,11 +268,12 @@ class Indicator(ABC):
         value = measured.value
         met = goal.met_by(value)
         numerator, denominator = value.as_integer_ratio()
-        return Evaluation(
+        return Evaluation(  # positional: keyword arguments to a class cost a dict per call, once per criterion scored
             numerator / denominator,  # float(value), without Fraction's slow __float__
             MET if met else NOT_MET,
-            exact=measured.value,
-            explain=partial(self._explain, measured, goal, met),  # worded only when read
+            False,  # vacuous
+            measured.value,  # exact
+            partial(self._explain, measured, goal, met),  # explain: worded only when read
         )
 
     def _explain(self, measured: Measurement, goal: Goal, met: bool, lang: str) -> str:
@@ -332,7 +333,7 @@ class Ratio(Indicator):
         if den == 0:
             return Measurement(vacuous=True)
         if isinstance(num, int) and isinstance(den, int):
-            return Measurement(Fraction(num * 100, den), parts=(num, den))  # one exact division, no float
+            return Measurement(Fraction(num * 100, den), (num, den))  # one exact division, no float; (value, parts)
         return Measurement(exact(num) * _HUNDRED / exact(den), parts=(num, den))
 
 
