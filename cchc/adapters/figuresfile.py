@@ -159,8 +159,7 @@ _COLUMN = {name: column for column, name in zip(_COLUMNS, HEADER, strict=True)} 
 
 @dataclass(slots=True)
 class _Row:
-    """One figures row: its fields by name and where it sits. A field becomes a :class:`_Cell` only
-    when it is kept as a figure's input or named in a problem, and finds its line and column only
+    """One figures row: its fields by name and where it sits. A field is located (:meth:`place`) only
     when a problem names it: a national file has 70,000 rows, and nearly all of them are fine."""
 
     fields: dict[str, Any]  # CSV/xlsx: the non-empty fields, stripped; YAML: the known keys as written
@@ -183,30 +182,9 @@ class _Row:
         return self.percent is not None and self.percent[_COLUMN[name] - 1]
 
 
-@dataclass(slots=True)
-class _Cell:
-    """One field of a row: its value, and where it sits and how it was written (asked only when a
-    problem names the field)."""
-
-    row: _Row
-    name: str
-    from_input: bool = False  # given by an "<indicator>.<input>" row
-
-    @property
-    def value(self) -> Any:
-        return self.row.fields[self.name]
-
-    @property
-    def line(self) -> int | None:
-        return self.row.place(self.name)[0]
-
-    @property
-    def col(self) -> int | None:
-        return self.row.place(self.name)[1]
-
-    @property
-    def fraction(self) -> bool:
-        return self.row.is_fraction(self.name)
+# One field of a row, (row, field name): a plain tuple, as a figure keeps two or three of them; its
+# line and column are looked up only when a problem names it.
+_Cell = tuple[_Row, str]
 
 
 @dataclass(slots=True)
@@ -224,6 +202,7 @@ class _Pending:
     figure: Figure
     indicator: Indicator
     cells: dict[str, _Cell]  # slot (numerator, denominator, value) -> the field that gave it
+    by_input: bool  # a slot was given by an "<indicator>.<input>" row
 
 
 class _Reader:
@@ -342,7 +321,7 @@ class _Reader:
             if key == "count" and ok and value is not None and value != int(value):
                 ok = False
             if not ok:
-                self._bad(path, _Cell(at, key), "F521", tr(f"'{key}' phải là một số không âm", f"'{key}' must be a number, not negative"))
+                self._bad(path, (at, key), "F521", tr(f"'{key}' phải là một số không âm", f"'{key}' must be a number, not negative"))
                 return
             numbers[key] = None if value is None else Decimal(str(value))
         if all(v is None for v in numbers.values()):
@@ -502,7 +481,7 @@ class _Reader:
                 path,
                 row.line,
             )
-            pending = self.pending[key] = _Pending(figure, indicator, {})
+            pending = self.pending[key] = _Pending(figure, indicator, {}, False)
         elif input_name is None:
             first = pending.figure
             self.problems.append(
@@ -538,12 +517,12 @@ class _Reader:
             )
             return
         if counts and isinstance(indicator, Quantity):
-            cell = _Cell(row, "numerator" if "numerator" in fields else "denominator")
+            cell = (row, "numerator" if "numerator" in fields else "denominator")
             self._bad(context.path, cell, "F512", tr(f"'{indicator.id}' chỉ nhận 'value' (không dùng numerator/denominator)", f"'{indicator.id}' takes 'value' only (no numerator/denominator)"))
             return
         for name in _SLOTS:
             if name in fields:
-                pending.cells[name] = _Cell(row, name)
+                pending.cells[name] = (row, name)
 
     def _input_row(self, pending: _Pending, input_name: str, row: _Row, context: _FileContext) -> None:
         indicator, fields = pending.indicator, row.fields
@@ -562,20 +541,20 @@ class _Reader:
                 )
             )
             return
-        cell = _Cell(row, "value")
+        cell = (row, "value")
         if slot in pending.cells:
-            first = pending.cells[slot]
+            first_row, first_name = pending.cells[slot]
             self._bad(
                 context.path,
                 cell,
                 "F513",
                 tr(
-                    f"'{indicator.id}.{input_name}' đã có ở dòng {first.line}",
-                    f"'{indicator.id}.{input_name}' already given at line {first.line}",
+                    f"'{indicator.id}.{input_name}' đã có ở dòng {first_row.place(first_name)[0]}",
+                    f"'{indicator.id}.{input_name}' already given at line {first_row.place(first_name)[0]}",
                 ),
             )
             return
-        cell.from_input = True
+        pending.by_input = True
         pending.cells[slot] = cell
 
     # -- lookups -----------------------------------------------------------------------------
@@ -591,12 +570,12 @@ class _Reader:
             self._agencies[name] = hit
         if isinstance(hit, CchcError):
             problem = hit.problem
-            self._bad(path, _Cell(row, "agency"), "F503", problem.message if isinstance(problem, Problem) else problem)
+            self._bad(path, (row, "agency"), "F503", problem.message if isinstance(problem, Problem) else problem)
             return None
         if getattr(hit, "is_collective", False):
             self._bad(
                 path,
-                _Cell(row, "agency"),
+                (row, "agency"),
                 "F514",
                 tr(
                     f"'{name}' là một nhóm cơ quan; số liệu phải ghi cho từng cơ quan",
@@ -614,7 +593,7 @@ class _Reader:
             hint = suggest_indicator(base)
             self._bad(
                 path,
-                _Cell(row, "indicator"),
+                (row, "indicator"),
                 "F504",
                 tr(
                     f"không có chỉ số '{base}'" + (f"; có phải: {_quoted(hint)}?" if hint else "; xem danh sách trong docs/plan-format.md"),
@@ -628,7 +607,7 @@ class _Reader:
         if input_name not in names:
             self._bad(
                 path,
-                _Cell(row, "indicator"),
+                (row, "indicator"),
                 "F504",
                 tr(
                     f"chỉ số '{indicator.id}' không có đầu vào '{input_name}'; dùng: {_quoted(names)}",
@@ -655,10 +634,10 @@ class _Reader:
         elif isinstance(value, int) and not isinstance(value, bool):
             period = _period_of(str(value))
         if period is None:
-            self._bad(context.path, _Cell(row, "period"), "F510", tr(f"kỳ '{value}' không hợp lệ; dùng 2024, 2024-Q1 hoặc 2024-05", f"bad period '{value}'; use 2024, 2024-Q1 or 2024-05"))
+            self._bad(context.path, (row, "period"), "F510", tr(f"kỳ '{value}' không hợp lệ; dùng 2024, 2024-Q1 hoặc 2024-05", f"bad period '{value}'; use 2024, 2024-Q1 or 2024-05"))
             return None
         if context.year is not None and int(period[:4]) != context.year:
-            self._bad(context.path, _Cell(row, "period"), "F516", tr(f"kỳ {period} nằm ngoài năm {context.year} của tệp", f"period {period} is outside the file's year {context.year}"))
+            self._bad(context.path, (row, "period"), "F516", tr(f"kỳ {period} nằm ngoài năm {context.year} của tệp", f"period {period} is outside the file's year {context.year}"))
             return None
         return period
 
@@ -676,7 +655,8 @@ class _Reader:
         if not cells:
             return False
         path = figure.path
-        if "value" in cells and isinstance(cells["value"].value, str) and fold(cells["value"].value) == NOT_ARISING:
+        written = _value(cells["value"]) if "value" in cells else None
+        if isinstance(written, str) and fold(written) == NOT_ARISING:
             if len(cells) > 1:
                 self._bad(
                     path,
@@ -725,7 +705,7 @@ class _Reader:
                     ),
                 )
                 return False
-        elif (num is None) != (den is None) and not any(cell.from_input for cell in cells.values()):
+        elif (num is None) != (den is None) and not pending.by_input:
             only = "numerator" if num is not None else "denominator"
             missing = "denominator" if num is not None else "numerator"
             self._bad(
@@ -741,7 +721,7 @@ class _Reader:
         return True
 
     def _number(self, path: str, slot: str, cell: _Cell, kind: str, indicator: Indicator) -> Decimal | int | None:
-        raw = cell.value
+        raw = _value(cell)
         if kind == "count" and raw.__class__ is str and raw.isascii() and raw.isdigit():
             return int(raw)  # plain digits, as nearly every count is written: nothing more to check
         written_percent = False
@@ -774,7 +754,7 @@ class _Reader:
                 return None
             return number
         if kind == "percent" and not written_percent:
-            if cell.fraction:
+            if cell[0].is_fraction(cell[1]):
                 number *= 100
             elif isinstance(raw, float) or (isinstance(raw, str) and re.search(r"[.,]", str(raw))):
                 if 0 < abs(number) <= 1:
@@ -810,7 +790,8 @@ class _Reader:
 
     # -- reporting ---------------------------------------------------------------------------
     def _bad(self, path: str, cell: _Cell, code: str, message: str) -> None:
-        self.problems.append(Problem(path, cell.line, cell.col, code, message))
+        row, name = cell
+        self.problems.append(Problem(path, *row.place(name), code, message))
 
     def _problem(self, path: str, container: Any, key: str, code: str, message: str, severity: str = ERROR) -> None:
         line, col = container.pos(key) if isinstance(container, dict) and hasattr(container, "pos") else (1, 1)
@@ -926,6 +907,11 @@ def _show(number: Any) -> str:
 
 def _quoted(names: list[str]) -> str:
     return ", ".join(f"'{n}'" for n in names)
+
+
+def _value(cell: _Cell) -> Any:
+    row, name = cell
+    return row.fields[name]
 
 
 def _text(fields: dict[str, Any], name: str) -> str:
