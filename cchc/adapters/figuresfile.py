@@ -81,7 +81,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
@@ -145,7 +145,7 @@ def check_rows(rows: list[tuple[int, list[Any]]], registry: Any, year: int, wher
     reader = _Reader(registry, year)
     context = _FileContext(where, str(year), year, "")
     for line, values in rows:
-        reader._table_row(context, values, [False] * len(values), line, strict_width=False)
+        reader._table_row(context, values, None, line, strict_width=False)
     return reader.finish()
 
 
@@ -153,15 +153,38 @@ def _is_figure_file(path: Path) -> bool:
     return path.is_file() and path.suffix.lower() in FIGURE_SUFFIXES and not path.name.startswith((".", "~$"))
 
 
-@dataclass(slots=True)
-class _Cell:
-    """A raw field with where it sits and how it was written."""
+_SLOTS = ("numerator", "denominator", "value")  # the fields a figure's number comes from
+_COLUMN = {name: column for column, name in zip(_COLUMNS, HEADER, strict=True)}  # CSV/xlsx: field -> its column
 
-    value: Any
+
+@dataclass(slots=True)
+class _Row:
+    """One figures row: its fields by name and where it sits. A field is located (:meth:`place`) only
+    when a problem names it: a national file has 70,000 rows, and nearly all of them are fine."""
+
+    fields: dict[str, Any]  # CSV/xlsx: the non-empty fields, stripped; YAML: the known keys as written
     line: int | None
     col: int | None
-    fraction: bool = False  # a bare percent here is a fraction: xlsx "%" format, or YAML "fractions: true"
-    from_input: bool = False  # given by an "<indicator>.<input>" row
+    percent: list[bool] | None = None  # xlsx: which columns are formatted as a percentage
+    mapping: Any = None  # YAML: the row mapping, whose keys know their own line and column
+    fraction: bool = False  # YAML "fractions: true": a bare percent in any field is a fraction
+
+    def place(self, name: str) -> tuple[int | None, int | None]:
+        """Line and column of a field: its YAML key's, or the row's line and the field's column."""
+        if self.mapping is not None:
+            return self.mapping.pos(name) if hasattr(self.mapping, "pos") else (self.line, self.col)
+        return self.line, _COLUMN[name]
+
+    def is_fraction(self, name: str) -> bool:
+        """A bare percent in this field is a fraction: xlsx "%" format, or YAML "fractions: true"."""
+        if self.mapping is not None:
+            return self.fraction
+        return self.percent is not None and self.percent[_COLUMN[name] - 1]
+
+
+# One field of a row, (row, field name): a plain tuple, as a figure keeps two or three of them; its
+# line and column are looked up only when a problem names it.
+_Cell = tuple[_Row, str]
 
 
 @dataclass(slots=True)
@@ -178,7 +201,8 @@ class _Pending:
 
     figure: Figure
     indicator: Indicator
-    cells: dict[str, _Cell] = field(default_factory=dict)
+    cells: dict[str, _Cell]  # slot (numerator, denominator, value) -> the field that gave it
+    by_input: bool  # a slot was given by an "<indicator>.<input>" row
 
 
 class _Reader:
@@ -262,14 +286,13 @@ class _Reader:
             if not isinstance(row, dict):
                 self.problems.append(Problem(shown, line, col, "F501", tr("mỗi dòng số liệu phải là một ánh xạ (agency: …, indicator: …)", "each figure row must be a mapping (agency: …, indicator: …)")))
                 continue
-            cells = {}
+            fields = {}
             for key, value in row.items():
-                kline, kcol = row.pos(key) if hasattr(row, "pos") else (line, col)
                 if key not in _YAML_ROW_KEYS:
                     self._unknown_key(shown, row, key)
                     continue
-                cells[key] = _Cell(value, kline, kcol, fraction=fractions)
-            self._row(context, cells, line, col)
+                fields[key] = value
+            self._row(context, _Row(fields, line, col, mapping=row, fraction=fractions))
         appraisals = data.get("appraisals", [])
         if not isinstance(appraisals, list):
             self._problem(shown, data, "appraisals", "F501", tr("'appraisals' phải là danh sách", "'appraisals' must be a list"))
@@ -289,11 +312,8 @@ class _Reader:
             if key not in _APPRAISAL_KEYS:
                 self._unknown_key(path, row, key)
 
-        def cell(key: str) -> _Cell:
-            kline, kcol = row.pos(key) if hasattr(row, "pos") else (line, col)
-            return _Cell(row.get(key), kline, kcol)
-
-        agency = self._agency(path, cell("agency"))
+        at = _Row(row, line, col, mapping=row)
+        agency = self._agency(path, at)
         numbers: dict[str, Decimal | None] = {}
         for key in ("self_points", "appraised_points", "count"):
             value = row.get(key)
@@ -301,13 +321,13 @@ class _Reader:
             if key == "count" and ok and value is not None and value != int(value):
                 ok = False
             if not ok:
-                self._bad(path, cell(key), "F521", tr(f"'{key}' phải là một số không âm", f"'{key}' must be a number, not negative"))
+                self._bad(path, (at, key), "F521", tr(f"'{key}' phải là một số không âm", f"'{key}' must be a number, not negative"))
                 return
             numbers[key] = None if value is None else Decimal(str(value))
         if all(v is None for v in numbers.values()):
             self.problems.append(Problem(path, line, col, "F521", tr("dòng 'appraisals' cần 'self_points', 'appraised_points' hoặc 'count'", "an 'appraisals' row needs 'self_points', 'appraised_points' or 'count'")))
             return
-        period = self._period(context, cell("period") if "period" in row else None, line, col)
+        period = self._period(context, at)
         if agency is None or period is None:
             return
         count = numbers["count"]
@@ -349,7 +369,7 @@ class _Reader:
                     self.paths.append(shown)
                     continue
                 rows += 1
-                self._table_row(context, raw, [False] * len(raw), line, strict_width=True)
+                self._table_row(context, raw, None, line, strict_width=True)
         except CsvSyntaxError as exc:
             self.problems.append(Problem(shown, exc.line, 1, "F502", exc.message))
             return
@@ -394,11 +414,12 @@ class _Reader:
             self.problems.append(_header_problem(shown, near_miss))
 
     # -- rows --------------------------------------------------------------------------------
-    def _table_row(self, context: _FileContext, raw: list[Any], percent: list[bool], line: int, strict_width: bool) -> None:
-        """One CSV/xlsx data row; xlsx rows may stop early (empty trailing cells are not stored)."""
-        values = list(raw)
+    def _table_row(self, context: _FileContext, raw: list[Any], percent: list[bool] | None, line: int, strict_width: bool) -> None:
+        """One CSV/xlsx data row; xlsx rows may stop early (empty trailing cells are not stored).
+        ``percent`` says which xlsx cells are formatted as a percentage (None: none is)."""
+        values = raw
         while not strict_width and len(values) > len(HEADER) and _blank(values[-1]):
-            values.pop()  # xlsx rows may carry empty cells past the table; a CSV row's fields all count
+            values = values[:-1]  # xlsx rows may carry empty cells past the table; a CSV row's fields all count
         if len(values) > len(HEADER) or (strict_width and len(values) != len(HEADER)):
             hint = ""
             if len(values) > len(HEADER) and any(isinstance(v, str) and v.strip().isdigit() for v in values):
@@ -419,50 +440,55 @@ class _Reader:
                 )
             )
             return
-        cells = {}
-        for col, name, value, fraction in zip(_COLUMNS, HEADER, values, percent, strict=False):
-            if value.__class__ is str:
-                value = value.strip()
-                if not value:
-                    continue
-            elif value is None:
-                continue
-            cells[name] = _Cell(value, line, col, fraction)
-        self._row(context, cells, line, 1)
+        if strict_width:  # CSV: every field is text
+            fields = {}
+            for name, text in zip(HEADER, values, strict=True):
+                text = text.strip()
+                if text:
+                    fields[name] = text
+        else:  # xlsx cells and form values: text, numbers, dates or None (an xlsx row may stop early)
+            fields = {name: value.strip() if value.__class__ is str else value for name, value in zip(HEADER, values, strict=False) if not _blank(value)}
+        self._row(context, _Row(fields, line, 1, percent))
 
-    def _row(self, context: _FileContext, cells: dict[str, _Cell], line: int | None, col: int | None) -> None:
-        path = context.path
-        for required in ("agency", "indicator"):
-            if required not in cells:
-                self.problems.append(Problem(path, line, col, "F511", tr(f"dòng thiếu '{required}'", f"the row has no '{required}'")))
-                return
-        agency = self._agency(path, cells["agency"])
-        target = self._indicator(path, cells["indicator"])
-        period = self._period(context, cells.get("period"), line, col)
+    def _row(self, context: _FileContext, row: _Row) -> None:
+        path, fields = context.path, row.fields
+        if "agency" not in fields or "indicator" not in fields:
+            required = "agency" if "agency" not in fields else "indicator"
+            self.problems.append(Problem(path, row.line, row.col, "F511", tr(f"dòng thiếu '{required}'", f"the row has no '{required}'")))
+            return
+        agency = self._agency(path, row)
+        target = self._indicator(path, row)
+        period = self._period(context, row)
         if agency is None or target is None or period is None:
             return
         indicator, input_name = target
         key = (agency.id, indicator.id, period)
         pending = self.pending.get(key)
         if pending is None:
+            # Positional, with the numbers left empty until finish() checks them: keyword arguments to
+            # a class cost a dict per call (Python 3.11), and this runs for each of 70,000 rows.
             figure = Figure(
                 agency.id,
                 indicator.id,
                 period,
-                level=getattr(agency, "level", None),
-                source=_text(cells.get("source")) or context.source,
-                note=_text(cells.get("note")),
-                path=path,
-                line=line,
+                None,  # numerator
+                None,  # denominator
+                None,  # value
+                False,  # not_applicable
+                getattr(agency, "level", None),
+                _text(fields, "source") or context.source,
+                _text(fields, "note"),
+                path,
+                row.line,
             )
-            pending = self.pending[key] = _Pending(figure, indicator)
+            pending = self.pending[key] = _Pending(figure, indicator, {}, False)
         elif input_name is None:
             first = pending.figure
             self.problems.append(
                 Problem(
                     path,
-                    line,
-                    col,
+                    row.line,
+                    row.col,
                     "F513",
                     tr(
                         f"số liệu '{indicator.id}' của '{agency.name}' kỳ {period} đã có ở {first.path}:{first.line}",
@@ -472,41 +498,41 @@ class _Reader:
             )
             return
         if input_name is not None:
-            self._input_row(pending, input_name, cells, context, line, col)
+            self._input_row(pending, input_name, row, context)
         else:
-            self._figure_row(pending, cells, context, line, col)
+            self._figure_row(pending, row, context)
 
-    def _figure_row(self, pending: _Pending, cells: dict[str, _Cell], context: _FileContext, line: int | None, col: int | None) -> None:
-        indicator = pending.indicator
-        given = [name for name in ("numerator", "denominator", "value") if name in cells]
-        if not given:
+    def _figure_row(self, pending: _Pending, row: _Row, context: _FileContext) -> None:
+        indicator, fields = pending.indicator, row.fields
+        counts = "numerator" in fields or "denominator" in fields
+        if not counts and "value" not in fields:
             self.problems.append(
                 Problem(
                     context.path,
-                    line,
-                    col,
+                    row.line,
+                    row.col,
                     "F511",
                     tr("dòng không có số liệu: cần numerator và denominator, hoặc value", "the row has no figures: give numerator and denominator, or value"),
                 )
             )
             return
-        if isinstance(indicator, Quantity) and ("numerator" in cells or "denominator" in cells):
-            cell = cells.get("numerator") or cells["denominator"]
+        if counts and isinstance(indicator, Quantity):
+            cell = (row, "numerator" if "numerator" in fields else "denominator")
             self._bad(context.path, cell, "F512", tr(f"'{indicator.id}' chỉ nhận 'value' (không dùng numerator/denominator)", f"'{indicator.id}' takes 'value' only (no numerator/denominator)"))
             return
-        for name in given:
-            pending.cells[name] = cells[name]
+        for name in _SLOTS:
+            if name in fields:
+                pending.cells[name] = (row, name)
 
-    def _input_row(self, pending: _Pending, input_name: str, cells: dict[str, _Cell], context: _FileContext, line: int | None, col: int | None) -> None:
-        indicator = pending.indicator
+    def _input_row(self, pending: _Pending, input_name: str, row: _Row, context: _FileContext) -> None:
+        indicator, fields = pending.indicator, row.fields
         slot = "value" if isinstance(indicator, Quantity) else ("numerator" if input_name == indicator.inputs[0].name else "denominator")
-        cell = cells.get("value")
-        if cell is None or "numerator" in cells or "denominator" in cells:
+        if "value" not in fields or "numerator" in fields or "denominator" in fields:
             self.problems.append(
                 Problem(
                     context.path,
-                    line,
-                    col,
+                    row.line,
+                    row.col,
                     "F511",
                     tr(
                         f"dòng '{indicator.id}.{input_name}' ghi số liệu ở cột 'value' (và để trống numerator, denominator)",
@@ -515,24 +541,25 @@ class _Reader:
                 )
             )
             return
+        cell = (row, "value")
         if slot in pending.cells:
-            first = pending.cells[slot]
+            first_row, first_name = pending.cells[slot]
             self._bad(
                 context.path,
                 cell,
                 "F513",
                 tr(
-                    f"'{indicator.id}.{input_name}' đã có ở dòng {first.line}",
-                    f"'{indicator.id}.{input_name}' already given at line {first.line}",
+                    f"'{indicator.id}.{input_name}' đã có ở dòng {first_row.place(first_name)[0]}",
+                    f"'{indicator.id}.{input_name}' already given at line {first_row.place(first_name)[0]}",
                 ),
             )
             return
-        cell.from_input = True
+        pending.by_input = True
         pending.cells[slot] = cell
 
     # -- lookups -----------------------------------------------------------------------------
-    def _agency(self, path: str, cell: _Cell) -> Any:
-        name = str(cell.value).strip()
+    def _agency(self, path: str, row: _Row) -> Any:
+        name = str(row.fields["agency"]).strip()
         if name in self._agencies:
             hit = self._agencies[name]
         else:
@@ -543,12 +570,12 @@ class _Reader:
             self._agencies[name] = hit
         if isinstance(hit, CchcError):
             problem = hit.problem
-            self._bad(path, cell, "F503", problem.message if isinstance(problem, Problem) else problem)
+            self._bad(path, (row, "agency"), "F503", problem.message if isinstance(problem, Problem) else problem)
             return None
         if getattr(hit, "is_collective", False):
             self._bad(
                 path,
-                cell,
+                (row, "agency"),
                 "F514",
                 tr(
                     f"'{name}' là một nhóm cơ quan; số liệu phải ghi cho từng cơ quan",
@@ -558,15 +585,15 @@ class _Reader:
             return None
         return hit
 
-    def _indicator(self, path: str, cell: _Cell) -> tuple[Indicator, str | None] | None:
-        name = str(cell.value).strip()
+    def _indicator(self, path: str, row: _Row) -> tuple[Indicator, str | None] | None:
+        name = str(row.fields["indicator"]).strip()
         indicator, input_name = _split_target(name)
         if indicator is None:
             base = name.partition(".")[0]
             hint = suggest_indicator(base)
             self._bad(
                 path,
-                cell,
+                (row, "indicator"),
                 "F504",
                 tr(
                     f"không có chỉ số '{base}'" + (f"; có phải: {_quoted(hint)}?" if hint else "; xem danh sách trong docs/plan-format.md"),
@@ -580,7 +607,7 @@ class _Reader:
         if input_name not in names:
             self._bad(
                 path,
-                cell,
+                (row, "indicator"),
                 "F504",
                 tr(
                     f"chỉ số '{indicator.id}' không có đầu vào '{input_name}'; dùng: {_quoted(names)}",
@@ -590,15 +617,15 @@ class _Reader:
             return None
         return indicator, input_name
 
-    def _period(self, context: _FileContext, cell: _Cell | None, line: int | None, col: int | None) -> str | None:
-        if cell is None:
+    def _period(self, context: _FileContext, row: _Row) -> str | None:
+        if "period" not in row.fields:
             if context.period is not None:
                 return context.period
             if self.year is not None:
                 return str(self.year)
-            self.problems.append(Problem(context.path, line, col, "F510", tr("dòng thiếu 'period' (2024, 2024-Q1, 2024-05)", "the row has no 'period' (2024, 2024-Q1, 2024-05)")))
+            self.problems.append(Problem(context.path, row.line, row.col, "F510", tr("dòng thiếu 'period' (2024, 2024-Q1, 2024-05)", "the row has no 'period' (2024, 2024-Q1, 2024-05)")))
             return None
-        value = cell.value
+        value = row.fields["period"]
         period = None
         if isinstance(value, str):
             period = _period_of(value)
@@ -607,10 +634,10 @@ class _Reader:
         elif isinstance(value, int) and not isinstance(value, bool):
             period = _period_of(str(value))
         if period is None:
-            self._bad(context.path, cell, "F510", tr(f"kỳ '{value}' không hợp lệ; dùng 2024, 2024-Q1 hoặc 2024-05", f"bad period '{value}'; use 2024, 2024-Q1 or 2024-05"))
+            self._bad(context.path, (row, "period"), "F510", tr(f"kỳ '{value}' không hợp lệ; dùng 2024, 2024-Q1 hoặc 2024-05", f"bad period '{value}'; use 2024, 2024-Q1 or 2024-05"))
             return None
         if context.year is not None and int(period[:4]) != context.year:
-            self._bad(context.path, cell, "F516", tr(f"kỳ {period} nằm ngoài năm {context.year} của tệp", f"period {period} is outside the file's year {context.year}"))
+            self._bad(context.path, (row, "period"), "F516", tr(f"kỳ {period} nằm ngoài năm {context.year} của tệp", f"period {period} is outside the file's year {context.year}"))
             return None
         return period
 
@@ -628,7 +655,8 @@ class _Reader:
         if not cells:
             return False
         path = figure.path
-        if "value" in cells and isinstance(cells["value"].value, str) and fold(cells["value"].value) == NOT_ARISING:
+        written = _value(cells["value"]) if "value" in cells else None
+        if isinstance(written, str) and fold(written) == NOT_ARISING:
             if len(cells) > 1:
                 self._bad(
                     path,
@@ -644,9 +672,9 @@ class _Reader:
             return True
         numbers: dict[str, Decimal | int] = {}
         ok = True
+        kinds = _slot_kinds(indicator)
         for slot, cell in cells.items():
-            kind = indicator.value_kind if slot == "value" else indicator.inputs[0 if slot == "numerator" else 1].kind
-            number = self._number(path, slot, cell, kind, indicator)
+            number = self._number(path, slot, cell, kinds[slot], indicator)
             if number is None:
                 ok = False
             else:
@@ -677,7 +705,7 @@ class _Reader:
                     ),
                 )
                 return False
-        elif (num is None) != (den is None) and not any(cell.from_input for cell in cells.values()):
+        elif (num is None) != (den is None) and not pending.by_input:
             only = "numerator" if num is not None else "denominator"
             missing = "denominator" if num is not None else "numerator"
             self._bad(
@@ -693,7 +721,7 @@ class _Reader:
         return True
 
     def _number(self, path: str, slot: str, cell: _Cell, kind: str, indicator: Indicator) -> Decimal | int | None:
-        raw = cell.value
+        raw = _value(cell)
         if kind == "count" and raw.__class__ is str and raw.isascii() and raw.isdigit():
             return int(raw)  # plain digits, as nearly every count is written: nothing more to check
         written_percent = False
@@ -726,7 +754,7 @@ class _Reader:
                 return None
             return number
         if kind == "percent" and not written_percent:
-            if cell.fraction:
+            if cell[0].is_fraction(cell[1]):
                 number *= 100
             elif isinstance(raw, float) or (isinstance(raw, str) and re.search(r"[.,]", str(raw))):
                 if 0 < abs(number) <= 1:
@@ -762,7 +790,8 @@ class _Reader:
 
     # -- reporting ---------------------------------------------------------------------------
     def _bad(self, path: str, cell: _Cell, code: str, message: str) -> None:
-        self.problems.append(Problem(path, cell.line, cell.col, code, message))
+        row, name = cell
+        self.problems.append(Problem(path, *row.place(name), code, message))
 
     def _problem(self, path: str, container: Any, key: str, code: str, message: str, severity: str = ERROR) -> None:
         line, col = container.pos(key) if isinstance(container, dict) and hasattr(container, "pos") else (1, 1)
@@ -777,6 +806,21 @@ def _split_target(name: str) -> tuple[Indicator | None, str]:
     """``on_time_dossiers.settled`` -> (the indicator, ``settled``); a file repeats a few names thousands of times."""
     base, _, input_name = name.partition(".")
     return get_indicator(base), input_name
+
+
+def _slot_kinds(indicator: Indicator) -> dict[str, str]:
+    """The kind of number (count, percent …) each slot of the indicator holds; worked out once per
+    indicator, as a file asks for every row."""
+    kinds = _SLOT_KINDS.get(indicator.id)
+    if kinds is None:
+        numerator, denominator, _ = indicator.parts
+        kinds = _SLOT_KINDS[indicator.id] = {"value": indicator.value_kind}
+        if numerator is not None and denominator is not None:
+            kinds.update(numerator=numerator.kind, denominator=denominator.kind)
+    return kinds
+
+
+_SLOT_KINDS: dict[str, dict[str, str]] = {}
 
 
 @lru_cache(maxsize=4096)
@@ -865,5 +909,10 @@ def _quoted(names: list[str]) -> str:
     return ", ".join(f"'{n}'" for n in names)
 
 
-def _text(cell: _Cell | None) -> str:
-    return "" if cell is None else str(cell.value).strip()
+def _value(cell: _Cell) -> Any:
+    row, name = cell
+    return row.fields[name]
+
+
+def _text(fields: dict[str, Any], name: str) -> str:
+    return str(fields[name]).strip() if name in fields else ""

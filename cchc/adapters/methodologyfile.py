@@ -14,6 +14,7 @@ from cchc.adapters import formats
 from cchc.core.i18n import tr
 from cchc.core.problems import ERROR, WARNING, CchcError, Problem
 from cchc.core.scoring import (
+    ALWAYS,
     BANDS_IN,
     COUNT_OF,
     CRITERION_KINDS,
@@ -507,11 +508,11 @@ class _Parser:
         from cchc.core.text import fold
 
         if "not_applicable" not in data:
-            return Applicability()
+            return ALWAYS  # the shared "applies to everyone": scoring skips the check by identity
         raw = data["not_applicable"]
         if not isinstance(raw, dict):
             self.report(data, "not_applicable", "M414", tr("'not_applicable' phải là ánh xạ có 'kinds' và/hoặc 'agencies'", "'not_applicable' must be a mapping with 'kinds' and/or 'agencies'"))
-            return Applicability()
+            return ALWAYS
         self.keys(raw, _NOT_APPLICABLE_KEYS)
         lists: dict[str, list[str]] = {}
         for key in ("kinds", "agencies"):

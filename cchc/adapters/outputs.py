@@ -16,7 +16,6 @@ user's umask gives any new file. Every failure is a one-line error with exit cod
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -71,7 +70,7 @@ def write_atomic(path: Path, data: bytes | str | Callable[[BinaryIO], None], cre
     try:
         if create_parents:
             path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        temporary = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
         with open(temporary, "xb") as out:
             try:
                 if callable(data):
@@ -100,7 +99,7 @@ def write_files_atomically(files: dict[Path, bytes | str]) -> None:
     try:
         for path, data in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+            temporary = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
             staged.append((temporary, path))
             with open(temporary, "xb") as out:
                 out.write(data.encode("utf-8") if isinstance(data, str) else data)

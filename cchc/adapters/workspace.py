@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc.adapters.documents import load_document
 from cchc.adapters.gcpause import no_gc_pauses
-from cchc.adapters.planfile import check_plan, read_plan
 from cchc.adapters.registryfile import registry_from_data
 from cchc.core.agencies import Registry
 from cchc.core.i18n import tr
-from cchc.core.model import Plan
 from cchc.core.problems import ERROR, CchcError, Problem, UnreadableInput
 from cchc.core.text import fold
+
+if TYPE_CHECKING:
+    from cchc.core.model import Plan
 
 YAML_SUFFIXES = (".yaml", ".yml")
 TABLE_SUFFIXES = (".csv", ".xlsx")  # figures and progress tables, checked by their own readers
@@ -121,6 +123,9 @@ def _load_paths(paths: list[Path], check_extra=None) -> Workspace:  # noqa: ANN0
 
 
 def _load_plan(ws: Workspace, path: Path, data, problems: list[Problem]) -> None:  # noqa: ANN001
+    # Imported when there is a plan: a registry alone (a nation's communes) needs no plan model.
+    from cchc.adapters.planfile import check_plan, read_plan
+
     plan, found = read_plan(data, str(path), problems)
     ws.problems.extend(found)
     if plan is None:

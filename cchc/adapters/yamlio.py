@@ -70,6 +70,20 @@ def position(container: object, key: object = None) -> tuple[int | None, int | N
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """libyaml parses and composes nodes; :class:`_Builder` turns them into data."""
 
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._tags: dict[tuple, str] = {}
+
+    def resolve(self, kind, value, implicit):  # noqa: ANN001, ANN201
+        """A node's tag, worked out once per distinct (kind, text, implicit) in a file: a registry of
+        3,321 communes repeats its keys and kinds thousands of times. The safe loader has no path
+        resolvers, so the tag depends on nothing else."""
+        key = (kind, value, implicit)
+        tag = self._tags.get(key)
+        if tag is None:
+            tag = self._tags[key] = super().resolve(kind, value, implicit)
+        return tag
+
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"

@@ -66,7 +66,6 @@ class FigureSet:
     paths: list[str] = field(default_factory=list)
     appraisals: list[Appraisal] = field(default_factory=list)
     _index: dict[str, dict[str, list[Figure]]] = field(default_factory=dict, repr=False)
-    _keys: set[tuple[str, str, str]] = field(default_factory=set, repr=False)
 
     def __post_init__(self) -> None:
         figures, self.figures = self.figures, []
@@ -74,7 +73,6 @@ class FigureSet:
 
     def add(self, figure: Figure) -> None:
         self.figures.append(figure)
-        self._keys.add((figure.agency_id, figure.indicator, figure.period))
         self._index.setdefault(figure.agency_id, {}).setdefault(figure.indicator, []).append(figure)
 
     def extend(self, figures: list[Figure]) -> None:
@@ -85,7 +83,8 @@ class FigureSet:
         """Add computed figures where no file gave one (files win); returns how many were added."""
         added = 0
         for figure in figures:
-            if (figure.agency_id, figure.indicator, figure.period) not in self._keys:
+            given = self.for_agency(figure.agency_id).get(figure.indicator, ())
+            if all(f.period != figure.period for f in given):
                 self.add(figure)
                 added += 1
         return added

@@ -268,6 +268,14 @@ class Block(_Titled):
     bands_in: str = "points"
     deductions: tuple[Adjustment, ...] = ()
     bonus: tuple[Adjustment, ...] = ()
+    # The band minimums and the scale of a share as fractions, made once: a share is compared with
+    # them for every agency, and comparing a Fraction with a Decimal takes the slow generic path.
+    _band_mins: tuple[Fraction, ...] = field(init=False, repr=False, compare=False)
+    _scale: Fraction = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_band_mins", tuple(Fraction(band.min) for band in self.bands))
+        object.__setattr__(self, "_scale", HUNDRED if self.bands_in == "percent" else Fraction(self.total))
 
     def covers(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds
@@ -282,7 +290,8 @@ class Block(_Titled):
         """The band of a share of the applicable points (exact), on the scale the bands are written in."""
         if share is None:
             return None
-        return self.band_for(share * (HUNDRED if self.bands_in == "percent" else Fraction(self.total)))
+        scaled = share * self._scale
+        return next((band for band, low in zip(self.bands, self._band_mins, strict=True) if scaled >= low), None)
 
 
 @dataclass(frozen=True)
@@ -450,23 +459,27 @@ def criterion_points(criterion: Criterion, evaluation: Evaluation, goal: Goal) -
         return _ZERO if tier is None else tier.points
     # Exact arithmetic on the integers of the fractions: max × share, share = value / reference (or
     # reference / value when lower is better), compared and rounded without building Fractions.
-    top = criterion.max_exact
+    # Each fraction is unpacked once (as_integer_ratio): its .numerator/.denominator are Python-level
+    # properties, and this runs for every criterion of every agency.
+    value_num, value_den = value.as_integer_ratio()
     if mode == "lower_is_better":
-        reference = goal.reference
-        if value.numerator * reference.denominator <= reference.numerator * value.denominator:
+        ref_num, ref_den = goal.reference.as_integer_ratio()
+        if value_num * ref_den <= ref_num * value_den:
             return criterion.max
-        if reference <= 0:
+        if ref_num <= 0:
             return _ZERO
-        share_num, share_den = reference.numerator * value.denominator, reference.denominator * value.numerator
+        share_num, share_den = ref_num * value_den, ref_den * value_num
     else:  # ratio_to_threshold, linear, baseline_reduction: proportional to the bar
         reference = criterion.threshold if mode == "ratio_to_threshold" else goal.reference
         assert reference is not None
-        if value.numerator * reference.denominator >= reference.numerator * value.denominator:
+        ref_num, ref_den = reference.as_integer_ratio()
+        if value_num * ref_den >= ref_num * value_den:
             return criterion.max
-        if value.numerator <= 0:
+        if value_num <= 0:
             return _ZERO
-        share_num, share_den = value.numerator * reference.denominator, value.denominator * reference.numerator
-    return _round_ratio(top.numerator * share_num, top.denominator * share_den)
+        share_num, share_den = value_num * ref_den, value_den * ref_num
+    top_num, top_den = criterion.max_exact.as_integer_ratio()
+    return _round_ratio(top_num * share_num, top_den * share_den)
 
 
 @dataclass(slots=True)
@@ -606,7 +619,7 @@ def score_agency(agency: Any, block: Block, figures: dict[str, list[Any]], year:
     for area in block.areas:
         area_points = _ZERO
         area_max = _ZERO
-        area_excluded = area.not_applicable.excludes(agency)
+        area_excluded = area.not_applicable is not ALWAYS and area.not_applicable.excludes(agency)
         for criterion in area.criteria:
             goal, source = next(goals)
             figure = appraisal = None

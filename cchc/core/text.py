@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 # đ/Đ are letters of their own, not d plus a combining mark, so NFD does not split them.
@@ -17,6 +18,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=65536)  # a registry load normalises each name four times (duplicate and successor checks, strict and lenient keys)
 def squash(text: str) -> str:
     """NFC, single spaces, trimmed: the canonical form of a name as written."""
     return _SPACES.sub(" ", nfc(text)).strip()

@@ -120,12 +120,12 @@ class Goal:
         return self._value
 
     def met_by(self, value: Fraction) -> bool:
-        if self.op == ">=":  # compared on the integers: a nation's communes make this a hot path
-            bar = self._value
-            return value.numerator * bar.denominator >= bar.numerator * value.denominator
-        if self.op == "<=":
-            bar = self._value
-            return value.numerator * bar.denominator <= bar.numerator * value.denominator
+        if self.op in (">=", "<="):  # compared on the integers: a nation's communes make this a hot path
+            value_num, value_den = value.as_integer_ratio()
+            bar_num, bar_den = self._value.as_integer_ratio()
+            if self.op == ">=":
+                return value_num * bar_den >= bar_num * value_den
+            return value_num * bar_den <= bar_num * value_den
         if self.op == "=":
             return value == self._value
         assert self._max is not None
@@ -267,11 +267,13 @@ class Indicator(ABC):
         assert measured.value is not None
         value = measured.value
         met = goal.met_by(value)
-        return Evaluation(
-            value.numerator / value.denominator,  # float(value), without Fraction's slow __float__
+        numerator, denominator = value.as_integer_ratio()
+        return Evaluation(  # positional: keyword arguments to a class cost a dict per call, once per criterion scored
+            numerator / denominator,  # float(value), without Fraction's slow __float__
             MET if met else NOT_MET,
-            exact=measured.value,
-            explain=partial(self._explain, measured, goal, met),  # worded only when read
+            False,  # vacuous
+            measured.value,  # exact
+            partial(self._explain, measured, goal, met),  # explain: worded only when read
         )
 
     def _explain(self, measured: Measurement, goal: Goal, met: bool, lang: str) -> str:
@@ -331,7 +333,7 @@ class Ratio(Indicator):
         if den == 0:
             return Measurement(vacuous=True)
         if isinstance(num, int) and isinstance(den, int):
-            return Measurement(Fraction(num * 100, den), parts=(num, den))  # one exact division, no float
+            return Measurement(Fraction(num * 100, den), (num, den))  # one exact division, no float; (value, parts)
         return Measurement(exact(num) * _HUNDRED / exact(den), parts=(num, den))
 
 
