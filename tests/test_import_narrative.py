@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cchc.adapters.importer import SKIP
 from cchc.adapters.importer.pipeline import import_plan, registry_for
@@ -214,3 +216,32 @@ def test_hai_duong_2024_prose_plan_reads_with_the_agency_headings_of_its_impleme
     # the goals of "a) Chỉ tiêu" are objectives whose percentages bind to indicators
     objectives = [o for area in plan["areas"] for o in area.get("objectives", [])]
     assert len(objectives) == 26 and sum(len(o.get("targets", [])) for o in objectives) >= 10
+
+
+# -- any arrangement of the forms reads or stops with one problem, never a crash --------------------
+
+_LINES = [
+    "I. MỤC ĐÍCH, YÊU CẦU", "II. MỤC TIÊU", "III. NHIỆM VỤ, GIẢI PHÁP", "IV. TỔ CHỨC THỰC HIỆN", "V. KINH PHÍ",
+    "1. Cải cách thủ tục hành chính", "2. Sở Nội vụ", "3. Sở Tài chính chủ trì, bố trí kinh phí.", "1.1. Nông nghiệp",
+    "a) Chỉ tiêu", "b) Nhiệm vụ", "c) Phổ cập kết nối số", "- Rà soát thủ tục hành chính.", "- 100% hồ sơ giải quyết đúng hạn.",
+    "Đơn vị chủ trì: Sở Tư pháp.", "- Đơn vị phối hợp: Các sở, ban, ngành.", "Thời gian thực hiện: Quý II/2026.",
+    "Sản phẩm: Báo cáo", "Trọng tâm:", "Nền tảng dẫn dắt, kiến tạo không gian số.", "PHỤ LỤC", "TT\tChỉ tiêu\tChủ trì",
+    "1\tKinh tế số chiếm 45% GRDP tỉnh.\tSở Tài chính", "\tI. Kinh tế số\t", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "", "(tỷ lệ %)",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.sampled_from(_LINES), min_size=1, max_size=30))
+def test_any_arrangement_of_prose_forms_imports_or_gives_one_problem(tmp_path: Path, lines: list[str]) -> None:
+    from cchc.core.problems import CchcError
+
+    source = tmp_path / "ke-hoach.txt"
+    source.write_text(CASE_FILE["heading"] + "III. NHIỆM VỤ\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        result = import_plan(source)
+    except CchcError:
+        return
+    activities = [a for area in result.draft.areas for a in area.all_activities()]
+    assert len({a.id for a in activities}) == len(activities)
+    assert all(a.text.strip() for a in activities)
+    assert all(area.objectives or area.tasks or area.activities for area in result.draft.areas)

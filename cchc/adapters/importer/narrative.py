@@ -307,6 +307,7 @@ class _Reader:
     def _close_group(self) -> None:
         self.group = []
         self.assigned = False
+        self.lettered = None  # only an item of the open group can still become a heading
 
     def _close_area(self) -> None:
         """End the area. Paragraphs no assignment line claimed are an introduction when bullets or lettered
