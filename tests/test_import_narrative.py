@@ -245,3 +245,18 @@ def test_any_arrangement_of_prose_forms_imports_or_gives_one_problem(tmp_path: P
     assert len({a.id for a in activities}) == len(activities)
     assert all(a.text.strip() for a in activities)
     assert all(area.objectives or area.tasks or area.activities for area in result.draft.areas)
+
+
+@pytest.mark.parametrize("document", ["141", "144"])
+def test_the_same_prose_plans_in_word_import_as_from_their_text(document: str, tmp_path: Path) -> None:
+    """Word lays the heading out as a two-column table and the annex as a table: the plan read from
+    the .docx is the plan read from the text."""
+    from tests.test_import_official import BUILD
+
+    source = SOURCE if document == "141" else SOURCE_144
+    docx = tmp_path / "ke-hoach.docx"
+    BUILD.write_prose_docx(source, docx)
+    registry, _ = registry_for(PLAN, None)
+    from_text = import_plan(source, registry=registry, plan_id="x").plan
+    from_word = import_plan(docx, registry=registry, plan_id="x").plan
+    assert {**from_word, "source": ""} == {**from_text, "source": ""}

@@ -293,14 +293,18 @@ def _core_xml(case: dict) -> str:
 
 
 def write_docx(case: dict, path) -> None:
+    _write_parts(path, document_xml(case), _core_xml(case))
+
+
+def _write_parts(path, document: str, core: str) -> None:
     path = Path(path)
     parts = {
         "[Content_Types].xml": CONTENT_TYPES,
         "_rels/.rels": RELS,
         "word/_rels/document.xml.rels": DOC_RELS,
-        "word/document.xml": document_xml(case),
+        "word/document.xml": document,
         "word/styles.xml": STYLES,
-        "docProps/core.xml": _core_xml(case),
+        "docProps/core.xml": core,
     }
     tmp = path.with_suffix(path.suffix + ".tmp")
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -310,6 +314,39 @@ def write_docx(case: dict, path) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, data.encode("utf-8"))
     tmp.replace(path)
+
+
+def write_prose_docx(text_path, path) -> None:
+    """A plan written as prose (one paragraph per line, as in plans/sources/*.txt) as Word lays it out:
+    the issuer | motto and number | place-and-date lines in a borderless two-column table, every other
+    line a paragraph, and tab-separated lines (an annex table) a bordered table."""
+    lines = _nfc(Path(text_path).read_text(encoding="utf-8")).splitlines()
+    motto_at = next(i for i, line in enumerate(lines) if line.upper().startswith(("CỘNG HÒA", "ĐẢNG CỘNG SẢN")))
+    number_at = next(i for i, line in enumerate(lines) if line.startswith("Số"))
+    text_w = PAGE_H - 2 * MARGIN  # A4 portrait, as prose plans are printed
+    left_w, right_w = int(text_w * 0.4), text_w - int(text_w * 0.4)
+    heading = _table([
+        _row([_cell([_para(x, align="center", bold=True) for x in lines[:motto_at]], left_w, borders=False),
+              _cell([_para(x, align="center", bold=True) for x in lines[motto_at:number_at]], right_w, borders=False)]),
+        _row([_cell([_para(lines[number_at], align="center")], left_w, borders=False),
+              _cell([_para(lines[number_at + 1], align="center", italic=True)], right_w, borders=False)]),
+    ], [left_w, right_w], borders=False)
+    body, table = [heading], []
+    for line in [*lines[number_at + 2 :], ""]:
+        if "\t" in line:
+            table.append(line.split("\t"))
+            continue
+        if table:
+            widths = [int(text_w * w) for w in (0.08, 0.62, 0.3)][: len(table[0])]
+            body.append(_table([_row([_cell(_cell_paragraphs(c), w) for c, w in zip(cells, widths)]) for cells in table], widths))
+            table = []
+        body.append(_para(line, bold=line == line.upper() and bool(line.strip())))
+    sect = (f'<w:sectPr><w:pgSz w:w="{PAGE_H}" w:h="{PAGE_W}"/>'
+            f'<w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" w:bottom="{MARGIN}" w:left="{MARGIN}" '
+            'w:header="567" w:footer="567" w:gutter="0"/></w:sectPr>')
+    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                f'<w:document xmlns:w="{W_NS}"><w:body>{"".join(body)}{sect}</w:body></w:document>')
+    _write_parts(path, document, _core_xml({}))
 
 
 # ----------------------------------------------------------------------------- xlsx
