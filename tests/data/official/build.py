@@ -338,7 +338,7 @@ def write_prose_docx(text_path, path) -> None:
             continue
         if table:
             widths = [int(text_w * w) for w in (0.08, 0.62, 0.3)][: len(table[0])]
-            body.append(_table([_row([_cell(_cell_paragraphs(c), w) for c, w in zip(cells, widths)]) for cells in table], widths))
+            body.append(_table([_row([_cell(_cell_paragraphs(c), w) for c, w in zip(cells, widths, strict=True)]) for cells in table], widths))
             table = []
         body.append(_para(line, bold=line == line.upper() and bool(line.strip())))
     sect = (f'<w:sectPr><w:pgSz w:w="{PAGE_H}" w:h="{PAGE_W}"/>'
