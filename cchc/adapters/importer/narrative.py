@@ -13,9 +13,12 @@ tỉnh Bắc Ninh; Hải Dương's 2024 plan; most commune plans)::
 
 Goal sections ("MỤC TIÊU", "CHỈ TIÊU", or "a) Chỉ tiêu" inside an area) become objectives, whose
 percentages the pipeline binds to indicators; "TỔ CHỨC THỰC HIỆN" gives one activity per duty, led by
-the agency its sentence opens with; purpose, viewpoint, budget and reporting sections are context.
-Whatever is not read into the plan (context sections, an area's introduction that nothing assigns,
-labels such as "Trọng tâm:") is listed in the report with its line.
+the agency its sentence opens with or by the agency heading above it ("2. Sở Nội vụ"); a lettered item
+with bullets under it heads them as a task; an annex table after the signature with a lead column
+("TT | Chỉ tiêu | Chủ trì") gives one activity per row. Purpose, viewpoint, budget and reporting
+sections are context. Whatever is not read into the plan (context sections, an introduction where
+bullets under the same heading carry the tasks, labels such as "Trọng tâm:", empty headings) is listed
+in the report with its line.
 """
 
 from __future__ import annotations
