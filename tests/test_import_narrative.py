@@ -67,6 +67,9 @@ def test_narrative_case(case: dict, tmp_path: Path) -> None:
     for want in case.get("tasks", []):
         _, _, got = items[want["id"]]
         assert (got["number"], got["text"]) == (want["number"], want["text"])
+    areas = {area["id"]: area for area in plan["areas"]}
+    for want in case.get("areas", []):
+        assert areas[want["id"]].get("responsible", []) == want["responsible"], want["id"]
     skipped = {note.line for note in result.report if note.severity == SKIP}
     assert set(case.get("skipped", [])) <= skipped
     for key, value in case.get("metadata", {}).items():
@@ -139,6 +142,10 @@ def test_every_line_of_the_bac_ninh_documents_is_in_the_plan_or_in_the_report(do
         assert re.match(r"^(?:[IVX]+|\d+)\.\s", text), (number, text)  # a section or area heading
 
 
+def _activities(area: dict) -> list[dict]:
+    return [*area.get("activities", []), *(a for task in area.get("tasks", []) for a in task.get("activities", []))]
+
+
 def _lines_of(draft) -> list[dict]:  # noqa: ANN001 - a DraftPlan
     out = []
     for area in draft.areas:
@@ -160,6 +167,14 @@ def test_bac_ninh_digital_economy_plan_reads_whole_with_its_annex_of_who_answers
         "Kế hoạch phát triển kinh tế số và xã hội số tỉnh Bắc Ninh giai đoạn 2026 - 2030", "2026-2030",
         {"number": "144/KH-UBND", "date": "ngày 24 tháng 11 năm 2025"},
     )
+    assert (len(plan["areas"]), sum(1 for area in plan["areas"] for _ in _activities(area))) == (28, 192)
+    # "Chủ trì triển khai các nhiệm vụ tại mục (IV) (1)": the duty's agency answers for that area; "(4.1)" names
+    # part of an area, so IV.4 has nobody
+    responsible = {a["id"]: a.get("responsible") for a in plan["areas"] if a["id"].startswith("IV.")}
+    assert responsible == {
+        "IV.1": ["Sở Nông nghiệp và Môi trường"], "IV.2": ["Sở Văn hoá, Thể thao và Du lịch"], "IV.3": ["Sở Công Thương"],
+        "IV.4": None, "IV.5": ["Sở Y tế"], "IV.6": None,
+    }
     annex = plan["areas"][-1]
     assert (annex["id"], annex["title"]) == ("PL", "Phân công thực hiện các chỉ tiêu phát triển kinh tế số, xã hội số đến năm 2030")
     assert [(t["number"], t["text"], len(t["activities"])) for t in annex["tasks"]] == [("I", "Kinh tế số", 6), ("II", "Xã hội số", 13)]

@@ -72,6 +72,7 @@ class DraftArea:
     title: str
     line: int
     par_area: str | None = None
+    responsible: list[str] = field(default_factory=list)  # cells as written, split by the pipeline like leads
     notes: list[str] = field(default_factory=list)
     objectives: list[DraftObjective] = field(default_factory=list)
     tasks: list[DraftTask] = field(default_factory=list)
@@ -146,7 +147,7 @@ def plan_document(draft: DraftPlan) -> dict:
 
 def _area(area: DraftArea) -> dict:
     return {
-        "id": area.id, "title": area.title, "par_area": area.par_area, "notes": area.notes,
+        "id": area.id, "title": area.title, "par_area": area.par_area, "responsible": area.responsible, "notes": area.notes,
         "objectives": [_objective(o) for o in area.objectives],
         "tasks": [_task(t) for t in area.tasks],
         "activities": [_activity(a) for a in area.activities],

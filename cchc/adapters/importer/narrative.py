@@ -47,6 +47,8 @@ _ASSIGNMENT = re.compile(
 )
 _LABEL = re.compile(r"^[^.;:]{2,40}:$")  # "Trọng tâm:", "Nhiệm vụ cụ thể:"
 _DOC_WORD = re.compile(r"^(kế hoạch|chương trình|quyết định)$", re.I)
+# "Chủ trì triển khai các nhiệm vụ tại mục (IV) (1) của Kế hoạch": a duty that puts its lead in charge of an area.
+_IN_CHARGE_OF = re.compile(r"^chủ trì\b[^.;]*?\bmục\s*(?P<refs>(?:\(?\s*(?:[IVX]+|\d+(?:\.\d+)*)\s*\)?\s*)+)", re.I)
 _LEADS_WITH = re.compile(r"^(?:giao\s+)?(?P<name>.+?)\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm)\b", re.I)
 
 _CONTEXT = ("muc dich", "yeu cau", "quan diem", "kinh phi", "che do bao cao", "che do thong tin", "dieu khoan thi hanh")
@@ -390,6 +392,27 @@ class _Reader:
                 getattr(activity, role).append(_clean(values[role]))
         activity.deadline = _clean(values.get("deadline", ""))
 
+    def _areas_in_charge(self) -> None:
+        """A duty "Chủ trì triển khai các nhiệm vụ tại mục (IV) (1)" makes its lead responsible for area IV.1
+        (a reference to part of an area, "(4.1)", names no area and is left as written)."""
+        areas = {area.id: area for area in self.draft.areas}
+        for activity in [a for area in self.draft.areas for a in area.all_activities() if a.lead]:
+            match = _IN_CHARGE_OF.match(activity.text)
+            if match is None:
+                continue
+            tokens = re.findall(r"[IVX]+|\d+(?:\.\d+)*", match.group("refs"))
+            if not tokens or not re.fullmatch(r"[IVX]+", tokens[0]):
+                continue
+            for number in (t for t in tokens[1:] if t.isdigit()):
+                area = areas.get(f"{tokens[0]}.{number}")
+                if area is None:
+                    continue
+                area.responsible.extend(cell for cell in activity.lead if cell not in area.responsible)
+                self.report.append(ImportNote(activity.line, GUESS, tr(
+                    f"mục {area.id} ({area.title}): cơ quan chịu trách nhiệm {', '.join(activity.lead)} theo dòng {activity.line}",
+                    f"area {area.id} ({area.title}): responsible {', '.join(activity.lead)} from line {activity.line}",
+                )))
+
     def finish(self) -> None:
         """Leave out headings nothing was read under; number the activities a1, a2 … in the document's
         order (dropped paragraphs leave no gap)."""
@@ -406,6 +429,7 @@ class _Reader:
             )))
         for n, activity in enumerate(sorted(self.draft.all_activities(), key=lambda a: a.line), 1):
             activity.id = f"a{n}"
+        self._areas_in_charge()
         for activity, name in self.guessed_leads:
             self.report.append(ImportNote(activity.line, GUESS, tr(
                 f"{activity.id}: cơ quan chủ trì '{name}' lấy từ đầu câu",

@@ -98,37 +98,42 @@ def _years(plan: DraftPlan) -> tuple[int, int] | None:
 
 
 def _resolve_agencies(plan: DraftPlan, splitter: AgencySplitter, result: ImportResult) -> None:
-    """Split every lead/co-op cell into names; report names the registry does not know."""
+    """Split every lead, co-op and area-responsible cell into names; report names the registry does not know."""
     if splitter.registry is None:
         result.note(None, WARNING, tr(
             "không có danh mục cơ quan (agencies.yaml): tách tên cơ quan theo dấu câu, không kiểm tra được tên",
             "no agency registry (agencies.yaml): agency names split by punctuation and not checked",
         ))
+    for area in plan.areas:
+        area.responsible = _names(area.responsible, area.line, splitter, result)
     for activity in plan.all_activities():
-        line = activity.line
-        for key in ("lead", "coop"):
-            names: list[str] = []
-            for cell in getattr(activity, key):
-                split = splitter.split(cell)
-                names.extend(n for n in split.names if n not in names)
-                for guess in split.guesses:
-                    result.note(line, GUESS, guess)
-                if splitter.registry is not None:
-                    for unknown in split.unknown:
-                        hint = ", ".join(f"'{s}'" for s in splitter.registry.suggest(unknown))
-                        result.note(line, WARNING, tr(
-                            f"cơ quan '{unknown}' không có trong danh mục; giữ nguyên" + (f" (gần giống: {hint})" if hint else ""),
-                            f"agency '{unknown}' is not in the registry; kept as written" + (f" (close: {hint})" if hint else ""),
-                        ))
-            if key == "coop":
-                lead = {fold(n) for n in activity.lead}
-                dropped = [n for n in names if fold(n) in lead]
-                names = [n for n in names if fold(n) not in lead]
-                if dropped:  # a dropped cell always leaves a note
-                    listed = ", ".join(f"'{n}'" for n in dropped)
-                    activity.notes.append(f"Bỏ cơ quan phối hợp {listed}: trùng cơ quan chủ trì")
-                    result.note(line, REPAIR, tr(f"{activity.id}: bỏ cơ quan phối hợp {listed} vì trùng cơ quan chủ trì", f"{activity.id}: dropped co-operator {listed}, the same as the lead"))
-            setattr(activity, key, names)
+        activity.lead = _names(activity.lead, activity.line, splitter, result)
+        coop = _names(activity.coop, activity.line, splitter, result)
+        lead = {fold(n) for n in activity.lead}
+        dropped = [n for n in coop if fold(n) in lead]
+        if dropped:  # a dropped cell always leaves a note
+            listed = ", ".join(f"'{n}'" for n in dropped)
+            activity.notes.append(f"Bỏ cơ quan phối hợp {listed}: trùng cơ quan chủ trì")
+            result.note(activity.line, REPAIR, tr(f"{activity.id}: bỏ cơ quan phối hợp {listed} vì trùng cơ quan chủ trì", f"{activity.id}: dropped co-operator {listed}, the same as the lead"))
+        activity.coop = [n for n in coop if fold(n) not in lead]
+
+
+def _names(cells: list[str], line: int, splitter: AgencySplitter, result: ImportResult) -> list[str]:
+    """The agency names of ``cells`` (each once), noting guesses and names the registry lacks."""
+    names: list[str] = []
+    for cell in cells:
+        split = splitter.split(cell)
+        names.extend(n for n in split.names if n not in names)
+        for guess in split.guesses:
+            result.note(line, GUESS, guess)
+        if splitter.registry is not None:
+            for unknown in split.unknown:
+                hint = ", ".join(f"'{s}'" for s in splitter.registry.suggest(unknown))
+                result.note(line, WARNING, tr(
+                    f"cơ quan '{unknown}' không có trong danh mục; giữ nguyên" + (f" (gần giống: {hint})" if hint else ""),
+                    f"agency '{unknown}' is not in the registry; kept as written" + (f" (close: {hint})" if hint else ""),
+                ))
+    return names
 
 
 def _find_targets(plan: DraftPlan, result: ImportResult) -> None:
