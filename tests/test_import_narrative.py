@@ -275,3 +275,19 @@ def test_the_same_prose_plans_in_word_import_as_from_their_text(document: str, t
     from_text = import_plan(source, registry=registry, plan_id="x").plan
     from_word = import_plan(docx, registry=registry, plan_id="x").plan
     assert {**from_word, "source": ""} == {**from_text, "source": ""}
+
+
+@pytest.mark.parametrize(
+    ("goal", "indicator"),
+    [
+        # Bắc Ninh KH 144/KH-UBND, Phụ lục II.6 and II.8 (plans/sources/bac-ninh-144-kh-ubnd-2025.txt)
+        ("Tỷ lệ người dân trưởng thành có chữ ký số hoặc chữ ký điện tử cá nhân đạt 80%", None),  # "số hoặc" is not "số hóa"
+        ("Tỷ lệ hồ sơ dịch vụ công trực tuyến toàn trình đạt 80%.", None),  # dossiers fully online: no indicator counts them
+        ("100% hồ sơ, kết quả giải quyết TTHC được số hóa", "digitised_results"),
+        ("100% TTHC đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình", "full_online_services"),
+    ],
+)
+def test_goal_words_bind_as_whole_words(goal: str, indicator: str | None) -> None:
+    from cchc.adapters.importer.targets import indicator_for
+
+    assert indicator_for(goal) == indicator
