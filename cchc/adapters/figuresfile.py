@@ -81,9 +81,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +155,7 @@ def _is_figure_file(path: Path) -> bool:
 
 
 _SLOTS = ("numerator", "denominator", "value")  # the fields a figure's number comes from
+_FILLED = itemgetter(1)  # (name, text) pairs whose text is not empty
 _COLUMN = {name: column for column, name in zip(_COLUMNS, HEADER, strict=True)}  # CSV/xlsx: field -> its column
 
 
@@ -193,6 +195,7 @@ class _FileContext:
     period: str | None
     year: int | None
     source: str
+    periods: dict[str, str] = field(default_factory=dict)  # a period as written -> its one spelling, once found good here
 
 
 @dataclass(slots=True)
@@ -215,6 +218,11 @@ class _Reader:
         self.paths: list[str] = []
         self.appraisals: list[Appraisal] = []
         self._agencies: dict[str, Any] = {}
+        # A field's text as written -> what it was found to be, for texts that were fine: a national
+        # file repeats each agency 21 times and each indicator 3,321 times, so a row costs three
+        # dictionary lookups; a text not seen yet, or at fault, takes the checking path.
+        self._agency_hits: dict[str, Any] = {}
+        self._target_hits: dict[str, tuple[Indicator, str | None]] = {}
 
     # -- files -------------------------------------------------------------------------------
     def read_file(self, path: Path, in_folder: bool) -> None:
@@ -440,12 +448,8 @@ class _Reader:
                 )
             )
             return
-        if strict_width:  # CSV: every field is text
-            fields = {}
-            for name, text in zip(HEADER, values, strict=True):
-                text = text.strip()
-                if text:
-                    fields[name] = text
+        if strict_width:  # CSV: every field is text; the non-empty ones, stripped, by name (built in C)
+            fields = dict(filter(_FILLED, zip(HEADER, map(str.strip, values), strict=True)))
         else:  # xlsx cells and form values: text, numbers, dates or None (an xlsx row may stop early)
             fields = {name: value.strip() if value.__class__ is str else value for name, value in zip(HEADER, values, strict=False) if not _blank(value)}
         self._row(context, _Row(fields, line, 1, percent))
@@ -456,9 +460,15 @@ class _Reader:
             required = "agency" if "agency" not in fields else "indicator"
             self.problems.append(Problem(path, row.line, row.col, "F511", tr(f"dòng thiếu '{required}'", f"the row has no '{required}'")))
             return
-        agency = self._agency(path, row)
-        target = self._indicator(path, row)
-        period = self._period(context, row)
+        agency = self._agency_hits.get(fields["agency"]) if fields["agency"].__class__ is str else None
+        if agency is None:
+            agency = self._agency(path, row)
+        target = self._target_hits.get(fields["indicator"]) if fields["indicator"].__class__ is str else None
+        if target is None:
+            target = self._indicator(path, row)
+        period = context.periods.get(fields["period"]) if "period" in fields and fields["period"].__class__ is str else None
+        if period is None:
+            period = self._period(context, row)
         if agency is None or target is None or period is None:
             return
         indicator, input_name = target
@@ -583,6 +593,8 @@ class _Reader:
                 ),
             )
             return None
+        if row.fields["agency"].__class__ is str:
+            self._agency_hits[row.fields["agency"]] = hit
         return hit
 
     def _indicator(self, path: str, row: _Row) -> tuple[Indicator, str | None] | None:
@@ -602,7 +614,10 @@ class _Reader:
             )
             return None
         if not input_name:
-            return indicator, None
+            found: tuple[Indicator, str | None] = (indicator, None)
+            if row.fields["indicator"].__class__ is str:
+                self._target_hits[row.fields["indicator"]] = found
+            return found
         names = [item.name for item in indicator.inputs]
         if input_name not in names:
             self._bad(
@@ -615,6 +630,8 @@ class _Reader:
                 ),
             )
             return None
+        if row.fields["indicator"].__class__ is str:
+            self._target_hits[row.fields["indicator"]] = (indicator, input_name)
         return indicator, input_name
 
     def _period(self, context: _FileContext, row: _Row) -> str | None:
@@ -639,6 +656,8 @@ class _Reader:
         if context.year is not None and int(period[:4]) != context.year:
             self._bad(context.path, (row, "period"), "F516", tr(f"kỳ {period} nằm ngoài năm {context.year} của tệp", f"period {period} is outside the file's year {context.year}"))
             return None
+        if value.__class__ is str:
+            context.periods[value] = period
         return period
 
     # -- checks on the merged figures -------------------------------------------------------
@@ -672,8 +691,12 @@ class _Reader:
             return True
         numbers: dict[str, Decimal | int] = {}
         ok = True
-        kinds = _slot_kinds(indicator)
+        kinds = _SLOT_KINDS[indicator.id]
         for slot, cell in cells.items():
+            raw = cell[0].fields[cell[1]]
+            if raw.__class__ is str and raw.isdigit() and raw.isascii() and kinds[slot] == "count":
+                numbers[slot] = int(raw)  # plain digits, as nearly every count is written: nothing more to check
+                continue
             number = self._number(path, slot, cell, kinds[slot], indicator)
             if number is None:
                 ok = False
@@ -715,15 +738,13 @@ class _Reader:
                 tr(f"có '{only}' nhưng thiếu '{missing}'", f"'{only}' is given but '{missing}' is missing"),
             )
             return False
-        figure.numerator = _plain_number(num)
-        figure.denominator = _plain_number(den)
+        figure.numerator = num if num.__class__ is int else _plain_number(num)
+        figure.denominator = den if den.__class__ is int else _plain_number(den)
         figure.value = None if value is None else float(value)
         return True
 
     def _number(self, path: str, slot: str, cell: _Cell, kind: str, indicator: Indicator) -> Decimal | int | None:
         raw = _value(cell)
-        if kind == "count" and raw.__class__ is str and raw.isascii() and raw.isdigit():
-            return int(raw)  # plain digits, as nearly every count is written: nothing more to check
         written_percent = False
         if isinstance(raw, bool):
             number = None
@@ -808,19 +829,21 @@ def _split_target(name: str) -> tuple[Indicator | None, str]:
     return get_indicator(base), input_name
 
 
-def _slot_kinds(indicator: Indicator) -> dict[str, str]:
-    """The kind of number (count, percent …) each slot of the indicator holds; worked out once per
-    indicator, as a file asks for every row."""
-    kinds = _SLOT_KINDS.get(indicator.id)
-    if kinds is None:
+class _SlotKinds(dict):
+    """Indicator id -> the kind of number (count, percent …) each of its slots holds, worked out
+    the first time it is asked: a file asks for every figure."""
+
+    def __missing__(self, indicator_id: str) -> dict[str, str]:
+        indicator = get_indicator(indicator_id)
+        assert indicator is not None
         numerator, denominator, _ = indicator.parts
-        kinds = _SLOT_KINDS[indicator.id] = {"value": indicator.value_kind}
+        kinds = self[indicator_id] = {"value": indicator.value_kind}
         if numerator is not None and denominator is not None:
             kinds.update(numerator=numerator.kind, denominator=denominator.kind)
-    return kinds
+        return kinds
 
 
-_SLOT_KINDS: dict[str, dict[str, str]] = {}
+_SLOT_KINDS = _SlotKinds()
 
 
 @lru_cache(maxsize=4096)

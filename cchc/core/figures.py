@@ -73,7 +73,14 @@ class FigureSet:
 
     def add(self, figure: Figure) -> None:
         self.figures.append(figure)
-        self._index.setdefault(figure.agency_id, {}).setdefault(figure.indicator, []).append(figure)
+        by_indicator = self._index.get(figure.agency_id)
+        if by_indicator is None:
+            by_indicator = self._index[figure.agency_id] = {}
+        same = by_indicator.get(figure.indicator)
+        if same is None:
+            by_indicator[figure.indicator] = [figure]
+        else:
+            same.append(figure)
 
     def extend(self, figures: list[Figure]) -> None:
         for figure in figures:
