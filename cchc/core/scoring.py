@@ -193,9 +193,14 @@ class Criterion(_Titled):
     kind: str = "indicator"  # or "appraisal": points awarded by the appraisal council, no indicator; or "composite"
     parts: tuple[Criterion, ...] = ()  # composite: each part a ratio_to_threshold criterion of kind "part", ``max`` its weight
     max_exact: Fraction = field(init=False, repr=False, compare=False)  # ``max`` as a fraction, for exact scoring
+    # ``max`` and ``threshold`` as (numerator, denominator), for criterion_points on every agency
+    max_ratio: tuple[int, int] = field(init=False, repr=False, compare=False)
+    threshold_ratio: tuple[int, int] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "max_exact", Fraction(self.max))
+        object.__setattr__(self, "max_ratio", self.max_exact.as_integer_ratio())
+        object.__setattr__(self, "threshold_ratio", None if self.threshold is None else self.threshold.as_integer_ratio())
 
     def title(self, lang: str) -> str:
         return super().title(lang) or (INDICATORS[self.indicator].title(lang) if self.indicator else self.id)
@@ -449,36 +454,35 @@ def criterion_points(criterion: Criterion, evaluation: Evaluation, goal: Goal) -
         return None
     if evaluation.vacuous:
         return criterion.max if criterion.nothing_to_measure == "full" else _ZERO
-    value = evaluation.exact
-    assert value is not None
+    assert evaluation.ratio is not None
     mode = criterion.mode
     if mode == "all_or_nothing":
         return criterion.max if evaluation.status == MET else _ZERO
     if mode == "tiers":
+        value = evaluation.exact
         tier = next((t for t in criterion.tiers if t.matches(value)), None)
         return _ZERO if tier is None else tier.points
-    # Exact arithmetic on the integers of the fractions: max × share, share = value / reference (or
-    # reference / value when lower is better), compared and rounded without building Fractions.
-    # Each fraction is unpacked once (as_integer_ratio): its .numerator/.denominator are Python-level
-    # properties, and this runs for every criterion of every agency.
-    value_num, value_den = value.as_integer_ratio()
+    # Exact arithmetic on integers: max × share, share = value / reference (or reference / value when
+    # lower is better), compared and rounded without building Fractions (this runs for every
+    # criterion of every agency). The value, the references and max are kept as integer pairs.
+    value_num, value_den = evaluation.ratio
     if mode == "lower_is_better":
-        ref_num, ref_den = goal.reference.as_integer_ratio()
+        ref_num, ref_den = goal.reference_ratio
         if value_num * ref_den <= ref_num * value_den:
             return criterion.max
         if ref_num <= 0:
             return _ZERO
         share_num, share_den = ref_num * value_den, ref_den * value_num
     else:  # ratio_to_threshold, linear, baseline_reduction: proportional to the bar
-        reference = criterion.threshold if mode == "ratio_to_threshold" else goal.reference
+        reference = criterion.threshold_ratio if mode == "ratio_to_threshold" else goal.reference_ratio
         assert reference is not None
-        ref_num, ref_den = reference.as_integer_ratio()
+        ref_num, ref_den = reference
         if value_num * ref_den >= ref_num * value_den:
             return criterion.max
         if value_num <= 0:
             return _ZERO
         share_num, share_den = value_num * ref_den, value_den * ref_num
-    top_num, top_den = criterion.max_exact.as_integer_ratio()
+    top_num, top_den = criterion.max_ratio
     return _round_ratio(top_num * share_num, top_den * share_den)
 
 
@@ -692,7 +696,7 @@ def _appraised(criterion: Criterion, appraisal: Any) -> Evaluation:
         return Evaluation(None, NO_DATA, explain=lambda lang: "no points recorded" if lang == "en" else "chưa có điểm tự chấm hay thẩm định")
     used = appraisal.appraised_points if appraisal.appraised_points is not None else appraisal.self_points
     used = min(max(used, Decimal(0)), criterion.max)
-    return Evaluation(float(used), MET if used >= criterion.max else NOT_MET, exact=Fraction(used))
+    return Evaluation(float(used), MET if used >= criterion.max else NOT_MET, ratio=used.as_integer_ratio())
 
 
 def _adjustments(rules: tuple[Adjustment, ...], appraisals: dict[str, Any], figures: dict[str, list[Any]], year: int) -> list[AdjustmentLine]:
@@ -747,7 +751,7 @@ def _composite(criterion: Criterion, parts: tuple[CriterionScore, ...]) -> Evalu
         en = ", ".join(f"{p.criterion.id} ({p.evaluation.reason('en')})" for p in lacking)
         return Evaluation(None, NO_DATA, explain=lambda lang: f"no figures for part {en}" if lang == "en" else f"thiếu số liệu phần {vi}")
     earned = sum((p.points or _ZERO for p in parts), _ZERO)
-    return Evaluation(float(earned), MET if earned >= criterion.max else NOT_MET, exact=Fraction(earned))
+    return Evaluation(float(earned), MET if earned >= criterion.max else NOT_MET, ratio=earned.as_integer_ratio())
 
 
 _EXCLUDED = Evaluation(None, NOT_APPLICABLE, explain=lambda lang: "not applicable under the methodology" if lang == "en" else "không áp dụng theo phương pháp chấm điểm")
@@ -780,10 +784,11 @@ def score_all(agencies: Iterable[Any], methodology: Methodology, figures: Any, y
     reporting_kinds = {a.kind for a in agencies if a.id in with_figures}
     named_kinds = {kind for block in methodology.blocks for kind in block.kinds}
     scores, unscored, uncovered = [], [], []
+    blocks: dict[str, Block | None] = {}  # block_for each kind, asked once (a nation has 3,321 communes of one kind)
     for agency in agencies:
         if agency.id not in with_figures and not _active_in(agency, year):
             continue  # created after the year, or merged away before it: it owes no figures
-        block = methodology.block_for(agency.kind)
+        block = blocks[agency.kind] if agency.kind in blocks else blocks.setdefault(agency.kind, methodology.block_for(agency.kind))
         if block is None:
             if agency.id in with_figures:
                 uncovered.append(agency)

@@ -105,6 +105,9 @@ class Goal:
     baseline_year: int | None = None
     _value: Fraction = field(init=False, repr=False, compare=False)
     _max: Fraction | None = field(init=False, repr=False, compare=False)
+    # ``value`` as (numerator, denominator), exact: a bar is compared with every agency's value, and a
+    # Fraction's integers are Python-level properties
+    reference_ratio: tuple[int, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.op not in OPS:
@@ -113,6 +116,7 @@ class Goal:
             raise ValueError("a range target needs a max")
         object.__setattr__(self, "_value", exact(self.value))
         object.__setattr__(self, "_max", None if self.max is None else exact(self.max))
+        object.__setattr__(self, "reference_ratio", self._value.as_integer_ratio())
 
     @property
     def reference(self) -> Fraction:
@@ -120,16 +124,20 @@ class Goal:
         return self._value
 
     def met_by(self, value: Fraction) -> bool:
-        if self.op in (">=", "<="):  # compared on the integers: a nation's communes make this a hot path
-            value_num, value_den = value.as_integer_ratio()
-            bar_num, bar_den = self._value.as_integer_ratio()
-            if self.op == ">=":
-                return value_num * bar_den >= bar_num * value_den
+        return self.met_by_ratio(*value.as_integer_ratio())
+
+    def met_by_ratio(self, value_num: int, value_den: int) -> bool:
+        """:meth:`met_by` for the value ``value_num / value_den`` (``value_den`` > 0), compared on the
+        integers: a nation's communes make this a hot path."""
+        bar_num, bar_den = self.reference_ratio
+        if self.op == ">=":
+            return value_num * bar_den >= bar_num * value_den
+        if self.op == "<=":
             return value_num * bar_den <= bar_num * value_den
         if self.op == "=":
-            return value == self._value
+            return value_num * bar_den == bar_num * value_den
         assert self._max is not None
-        return self._value <= value <= self._max
+        return self._value <= Fraction(value_num, value_den) <= self._max
 
     def text(self, unit: str, lang: str) -> str:
         """``≥ 95 %``, ``≤ 15 phút``, ``95–100 %``."""
@@ -155,15 +163,22 @@ class Evaluation:
     """The measured value (in the indicator's unit) and whether the target is met, with one-line reasons.
 
     ``vacuous`` marks a ratio over nothing (0 of 0): met, value unknown, full points under QĐ 766.
-    ``exact`` is the value as a fraction, for scoring without float error. The reasons are worded
-    only when read: scoring thousands of agencies never needs them.
+    ``ratio`` is the value, exact, as (numerator, denominator), the denominator positive and the pair
+    not necessarily reduced: scoring compares and scales it in integers, and :attr:`exact` makes the
+    Fraction only when the value is shown. The reasons are worded only when read: scoring thousands
+    of agencies never needs them.
     """
 
     value: float | None
     status: str
     vacuous: bool = False
-    exact: Fraction | None = field(default=None, repr=False, compare=False)
+    ratio: tuple[int, int] | None = field(default=None, repr=False, compare=False)
     explain: Callable[[str], str] = field(default=lambda lang: "", repr=False, compare=False)
+
+    @property
+    def exact(self) -> Fraction | None:
+        """The value as a fraction, without float error."""
+        return None if self.ratio is None else Fraction(*self.ratio)
 
     @property
     def reason_vi(self) -> str:
@@ -188,12 +203,17 @@ _NOT_ARISING = _fixed("không phát sinh: tiêu chí không áp dụng", "nothin
 
 @dataclass(slots=True)  # not frozen, like Evaluation: built once per criterion scored
 class Measurement:
-    """What a shape reads off a figure before any target is applied."""
+    """What a shape reads off a figure before any target is applied; ``ratio`` is the value as in
+    :class:`Evaluation`."""
 
-    value: Fraction | None = None
+    ratio: tuple[int, int] | None = None
     parts: tuple[float | int, float | int] | None = None  # the numerator and denominator behind a ratio
     missing: tuple[Input, ...] = ()
     vacuous: bool = False
+
+    @property
+    def value(self) -> Fraction | None:
+        return None if self.ratio is None else Fraction(*self.ratio)
 
     @property
     def detail(self) -> str:
@@ -264,15 +284,14 @@ class Indicator(ABC):
             return Evaluation(None, NO_DATA, explain=_fixed(f"thiếu số liệu: {vi}", f"missing input: {en}"))
         if measured.vacuous:
             return Evaluation(None, MET, vacuous=True, explain=_VACUOUS)
-        assert measured.value is not None
-        value = measured.value
-        met = goal.met_by(value)
-        numerator, denominator = value.as_integer_ratio()
+        assert measured.ratio is not None
+        numerator, denominator = ratio = measured.ratio
+        met = goal.met_by_ratio(numerator, denominator)
         return Evaluation(  # positional: keyword arguments to a class cost a dict per call, once per criterion scored
-            numerator / denominator,  # float(value), without Fraction's slow __float__
+            numerator / denominator,  # the float of the exact value (int / int rounds correctly)
             MET if met else NOT_MET,
             False,  # vacuous
-            measured.value,  # exact
+            ratio,
             partial(self._explain, measured, goal, met),  # explain: worded only when read
         )
 
@@ -327,14 +346,14 @@ class Ratio(Indicator):
             value = _number(figure.value)
             if value is None:
                 return Measurement(missing=self.inputs)
-            return Measurement(value)
+            return Measurement(value.as_integer_ratio())
         if num is None or den is None:
             return Measurement(missing=(self.numerator,) if num is None else (self.denominator,))
         if den == 0:
             return Measurement(vacuous=True)
-        if isinstance(num, int) and isinstance(den, int):
-            return Measurement(Fraction(num * 100, den), (num, den))  # one exact division, no float; (value, parts)
-        return Measurement(exact(num) * _HUNDRED / exact(den), parts=(num, den))
+        if isinstance(num, int) and isinstance(den, int) and den > 0:
+            return Measurement((num * 100, den), (num, den))  # exact, no division at all; (ratio, parts)
+        return Measurement((exact(num) * _HUNDRED / exact(den)).as_integer_ratio(), parts=(num, den))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -372,4 +391,4 @@ class Quantity(Indicator):
         value = _number(figure.value)
         if value is None:
             return Measurement(missing=self.inputs)
-        return Measurement(value)
+        return Measurement(value.as_integer_ratio())
