@@ -77,6 +77,8 @@ def test_semicolon_csv(registry):
         ("bad-header.csv", "F502", 1),
         ("collective.csv", "F514", 2),
         ("duplicate.csv", "F513", 3),
+        ("input-after-full-row.csv", "F513", 3),
+        ("input-after-full-row.yaml", "F513", 8),
         ("quantity-with-counts.csv", "F512", 2),
         ("half-ratio.csv", "F511", 2),
         ("value-disagrees.csv", "F512", 2),
@@ -101,6 +103,16 @@ def test_bad_file(registry, name, code, line):
     assert problem.path.endswith(name) and "\n" not in problem.message
     if name == "numerator-over-denominator.csv":
         assert [f.agency_id for f in figures.figures] == ["so-noi-vu"]  # the good row is kept
+
+
+@pytest.mark.parametrize(("name", "first"), [("input-after-full-row.csv", 2), ("input-after-full-row.yaml", 7)])
+def test_an_input_row_after_a_full_row_names_where_the_input_was_given(registry, name, first):
+    """A CSV row that gives numerator and denominator is checked at once and its cells let go; the
+    duplicate still names its line (a YAML row keeps its cells: the line of its 'denominator' key)."""
+    figures, problems = load_figures([BAD / name], registry, 2024)
+    (problem,) = problems
+    assert f"dòng {first}" in problem.message, problem.message
+    assert [(f.numerator, f.denominator) for f in figures.figures] == [(5, 10)]  # the full row stands
 
 
 def test_every_bad_file_is_tested():

@@ -200,12 +200,19 @@ class _FileContext:
 
 @dataclass(slots=True)
 class _Pending:
-    """Slots of one (agency, indicator, period) being filled by one or more rows."""
+    """Slots of one (agency, indicator, period) being filled by one or more rows.
+
+    A CSV/xlsx row that gives every slot a later row could fill (a ratio's numerator and
+    denominator, a quantity's value) is checked at once and its cells dropped (``cells`` None,
+    ``complete`` the verdict): a later row for the same figure can only be a duplicate, and a
+    national file's 70,000 rows are not all held until the end.
+    """
 
     figure: Figure
     indicator: Indicator
-    cells: dict[str, _Cell]  # slot (numerator, denominator, value) -> the field that gave it
+    cells: dict[str, _Cell] | None  # slot (numerator, denominator, value) -> the field that gave it
     by_input: bool  # a slot was given by an "<indicator>.<input>" row
+    complete: bool = False  # the verdict of a figure checked on its own row (cells None)
 
 
 class _Reader:
@@ -530,9 +537,15 @@ class _Reader:
             cell = (row, "numerator" if "numerator" in fields else "denominator")
             self._bad(context.path, cell, "F512", tr(f"'{indicator.id}' chỉ nhận 'value' (không dùng numerator/denominator)", f"'{indicator.id}' takes 'value' only (no numerator/denominator)"))
             return
+        cells = pending.cells
+        assert cells is not None  # a figure row is always the first row of its figure
         for name in _SLOTS:
             if name in fields:
-                pending.cells[name] = (row, name)
+                cells[name] = (row, name)
+        full = ("numerator" in cells and "denominator" in cells) if "numerator" in _SLOT_KINDS[indicator.id] else "value" in cells
+        if full and row.mapping is None:  # a YAML row's duplicates name the line of its key, so it keeps its cells
+            pending.complete = self._complete(pending)
+            pending.cells = None
 
     def _input_row(self, pending: _Pending, input_name: str, row: _Row, context: _FileContext) -> None:
         indicator, fields = pending.indicator, row.fields
@@ -552,15 +565,15 @@ class _Reader:
             )
             return
         cell = (row, "value")
-        if slot in pending.cells:
-            first_row, first_name = pending.cells[slot]
+        if pending.cells is None or slot in pending.cells:
+            first = pending.figure.line if pending.cells is None else _line(pending.cells[slot])
             self._bad(
                 context.path,
                 cell,
                 "F513",
                 tr(
-                    f"'{indicator.id}.{input_name}' đã có ở dòng {first_row.place(first_name)[0]}",
-                    f"'{indicator.id}.{input_name}' already given at line {first_row.place(first_name)[0]}",
+                    f"'{indicator.id}.{input_name}' đã có ở dòng {first}",
+                    f"'{indicator.id}.{input_name}' already given at line {first}",
                 ),
             )
             return
@@ -664,7 +677,7 @@ class _Reader:
     def finish(self) -> tuple[FigureSet, list[Problem]]:
         figures = FigureSet(illustrative=self.illustrative, paths=self.paths, appraisals=self.appraisals)
         for pending in self.pending.values():
-            if self._complete(pending):
+            if pending.complete if pending.cells is None else self._complete(pending):
                 figures.add(pending.figure)
         self.problems.sort(key=lambda p: (p.path, p.line or 0, p.col or 0))
         return figures, self.problems
@@ -935,6 +948,11 @@ def _quoted(names: list[str]) -> str:
 def _value(cell: _Cell) -> Any:
     row, name = cell
     return row.fields[name]
+
+
+def _line(cell: _Cell) -> int | None:
+    row, name = cell
+    return row.place(name)[0]
 
 
 def _text(fields: dict[str, Any], name: str) -> str:
