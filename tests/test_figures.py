@@ -79,6 +79,8 @@ def test_semicolon_csv(registry):
         ("duplicate.csv", "F513", 3),
         ("input-after-full-row.csv", "F513", 3),
         ("input-after-full-row.yaml", "F513", 8),
+        ("count-too-long.csv", "F508", 2),  # 5,001 digits: Python will not make an int of it
+        ("count-too-long.yaml", "F508", 4),
         ("quantity-with-counts.csv", "F512", 2),
         ("half-ratio.csv", "F511", 2),
         ("value-disagrees.csv", "F512", 2),

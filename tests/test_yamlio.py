@@ -22,6 +22,15 @@ def test_text_is_normalised_to_nfc():
     assert data["x"] == "Sở Nội vụ" and unicodedata.is_normalized("NFC", data["x"])
 
 
+def test_an_integer_python_cannot_hold_stays_text():
+    """Over 4,300 digits int() raises ValueError (CVE-2020-10735 limit); it used to end cchc with an
+    internal error. As text, the reader that expects a number says which value is wrong."""
+    long = "1" + "0" * 5000
+    data, problems = parse_yaml(f"small: 1_000\nhuge: {long}\nsigned: +{long}\n", "f.yaml")
+    assert problems == [] and data["small"] == 1000
+    assert data["huge"] == long and data["signed"] == "+" + long
+
+
 def test_duplicate_key_is_reported_not_silently_dropped():
     _, problems = parse_yaml("a: 1\nb: 2\na: 3\n", "f.yaml")
     assert [(p.code, p.line, p.col) for p in problems] == [("Y002", 3, 1)]

@@ -102,6 +102,10 @@ _COLUMNS = range(1, len(HEADER) + 1)
 FIGURE_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
 _HEADER_SEARCH_ROWS = 20
 _AGREEMENT = Decimal("0.5")  # percentage points a given value may differ from its counts
+# Counts of dossiers, procedures or staff reach millions; a number of 16 digits or more is a typing
+# accident (F508), and one of over 4,300 digits is one Python refuses to turn into an int or print.
+_COUNT_DIGITS = 16
+_TOO_LARGE = Decimal(10) ** (_COUNT_DIGITS - 1)
 _PERIOD = re.compile(r"^(\d{4})(?:-(?:[Qq]([1-4])|(\d{1,2})))?$")
 _GROUPED = re.compile(r"^\d{1,3}(?:([.,\u00a0 ])\d{3})(?:\1\d{3})*$")
 _YAML_ROW_KEYS = frozenset(HEADER)
@@ -707,7 +711,7 @@ class _Reader:
         kinds = _SLOT_KINDS[indicator.id]
         for slot, cell in cells.items():
             raw = cell[0].fields[cell[1]]
-            if raw.__class__ is str and raw.isdigit() and raw.isascii() and kinds[slot] == "count":
+            if raw.__class__ is str and raw.isdigit() and raw.isascii() and len(raw) < _COUNT_DIGITS and kinds[slot] == "count":
                 numbers[slot] = int(raw)  # plain digits, as nearly every count is written: nothing more to check
                 continue
             number = self._number(path, slot, cell, kinds[slot], indicator)
@@ -773,6 +777,10 @@ class _Reader:
             number = _parse_decimal(text, grouping=kind in ("count", "number"))
         if number is None:
             self._bad(path, cell, "F505", tr(f"'{slot}' phải là một số, không phải '{raw}'", f"'{slot}' must be a number, not '{raw}'"))
+            return None
+        if abs(number) >= _TOO_LARGE:  # before anything prints it: Python will not print an int of over 4,300 digits
+            digits = number.adjusted() + 1
+            self._bad(path, cell, "F508", tr(f"'{slot}' quá lớn ({digits} chữ số); kiểm tra lại số đã nhập", f"'{slot}' is too large ({digits} digits); check the number typed"))
             return None
         if written_percent and kind != "percent":
             self._bad(path, cell, "F505", tr(f"'{slot}' là số lượng, không ghi dấu %", f"'{slot}' is an amount; write it without %"))

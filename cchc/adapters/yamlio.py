@@ -23,6 +23,7 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ALIAS_EXPANSION = 100_000
+_INT_DIGITS = 4300  # sys.get_int_max_str_digits() by default
 MAX_DEPTH = 100  # nested lists/mappings; real plans nest about 12 deep, Python's stack allows ~300
 # Deep nesting is refused by cchc itself, before libyaml sees it: libyaml's composer recurses on the C
 # stack (old builds crash past ~20,000 levels) and newer builds stop at their own limit (1,000) with an
@@ -135,8 +136,10 @@ class _Builder:
             if not text.isascii() and not unicodedata.is_normalized("NFC", text):
                 text = unicodedata.normalize("NFC", text)
             value: object = text
-        elif tag == _INT and text.isdigit():
+        elif tag == _INT and text.isdigit() and len(text) <= _INT_DIGITS:
             value = int(text)
+        elif tag == _INT and len(text) > _INT_DIGITS:
+            value = text  # Python refuses longer ints; as text, the reader says the value is not a number
         elif tag == _TIMESTAMP:
             try:
                 value = self.loader.construct_yaml_timestamp(node)
