@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cchc.adapters.figuresfile import HEADER, load_figures
@@ -300,3 +300,57 @@ def test_any_cell_text_gives_figures_or_problems_never_a_crash(registry, tmp_pat
         if figure.numerator is not None and figure.denominator is not None:
             assert 0 <= figure.numerator <= figure.denominator
     assert all(p.line == 2 for p in problems)
+
+
+_GOOD = {"agency": ["Sở Nội vụ", "Sở Tư pháp"], "indicator": ["on_time_dossiers", "payroll_reduction"], "count": ["5", "10", "12"], "period": ["2024"]}
+_ODD = {
+    "agency": [" Sở Nội vụ ", "so noi vu", "Sở Không Có", "", "Các sở, ban, ngành"],
+    "indicator": ["ON_TIME", " on_time_dossiers", "on_time_dossiers.settled", "on_time_dossiers.settled_on_time", "waiting_time", "nope", ""],
+    "count": ["", " 7 ", "1.234", "0", "-1", "\u0663", "1" + "0" * 16, "abc", "0012"],
+    "period": [" 2024", "2024-Q1", "", "2023", "bad"],
+}
+_ROW_PARTS = {part: [*_GOOD[part] * 3, *_ODD[part]] for part in _GOOD}  # mostly good rows: the short path needs texts seen before
+_ROW_PARTS |= {"value": ["", "", "", "", "95,5", "0.5", "không phát sinh", "12"], "text": ["", "Báo cáo", " x "]}
+_rows = st.lists(
+    st.tuples(*(st.sampled_from(_ROW_PARTS[part]) for part in ("agency", "indicator", "count", "count", "value", "period", "text", "text"))),
+    min_size=1,
+    max_size=12,
+)
+# Rows the short path takes from the third on (agency, indicator and period each seen before, a new
+# figure): over the denominator, spaces around source and note, then plain.
+_SHORT_PATH_ROWS = [
+    ("Sở Nội vụ", "on_time_dossiers", "5", "10", "", "2024", "", ""),
+    ("Sở Tư pháp", "payroll_reduction", "5", "10", "", "2024", "", ""),
+    ("Sở Tư pháp", "on_time_dossiers", "12", "10", "", "2024", " x ", " x "),
+    ("Sở Nội vụ", "payroll_reduction", "5", "12", "", "2024", " x ", " x "),
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=_rows)
+@example(rows=_SHORT_PATH_ROWS)
+def test_plain_csv_rows_read_the_same_as_through_the_checking_path(registry, tmp_path, rows):
+    """The short path for plain CSV rows (``_Reader._plain_row``) gives exactly the figures and
+    problems the checking path gives, whatever the mix of good, odd, bad and repeated rows."""
+    import csv
+    import io
+
+    from cchc.adapters import figuresfile
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([HEADER, *rows, *rows[:2]])  # the first rows again: duplicates
+    path = tmp_path / "f.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+
+    def read() -> tuple[list, list]:
+        figures, problems = load_figures([path], registry, 2024)
+        return [tuple(getattr(f, name) for name in f.__slots__) for f in figures.figures], [(p.path, p.line, p.col, p.code, p.message, p.severity) for p in problems]
+
+    short = read()
+    plain_row = figuresfile._Reader._plain_row
+    figuresfile._Reader._plain_row = lambda self, context, raw, line: False
+    try:
+        checked = read()
+    finally:
+        figuresfile._Reader._plain_row = plain_row
+    assert short == checked

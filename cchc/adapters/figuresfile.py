@@ -388,7 +388,8 @@ class _Reader:
                     self.paths.append(shown)
                     continue
                 rows += 1
-                self._table_row(context, raw, None, line, strict_width=True)
+                if not self._plain_row(context, raw, line):
+                    self._table_row(context, raw, None, line, strict_width=True)
         except CsvSyntaxError as exc:
             self.problems.append(Problem(shown, exc.line, 1, "F502", exc.message))
             return
@@ -464,6 +465,34 @@ class _Reader:
         else:  # xlsx cells and form values: text, numbers, dates or None (an xlsx row may stop early)
             fields = {name: value.strip() if value.__class__ is str else value for name, value in zip(HEADER, values, strict=False) if not _blank(value)}
         self._row(context, _Row(fields, line, 1, percent))
+
+    def _plain_row(self, context: _FileContext, raw: list[str], line: int) -> bool:
+        """Read a CSV row written as nearly every row of a national file is, straight into its figure:
+        an agency, indicator and period already found good in this file, a ratio's numerator and
+        denominator in plain digits (numerator ≤ denominator), no value, a figure not given before.
+        Any other row returns False and takes the checking path (:meth:`_table_row`), which reads
+        these rows to the same figure; tests/test_figures.py holds the two paths to one result."""
+        if len(raw) != len(HEADER):
+            return False
+        agency_text, indicator_text, numerator, denominator, value, period_text, source, note = raw
+        agency = self._agency_hits.get(agency_text.strip())
+        target = self._target_hits.get(indicator_text.strip())
+        period = context.periods.get(period_text.strip())
+        if agency is None or target is None or period is None or target[1] is not None or value.strip():
+            return False
+        indicator = target[0]
+        kinds = _SLOT_KINDS[indicator.id]
+        numerator, denominator = numerator.strip(), denominator.strip()
+        if not (_plain_count(numerator) and _plain_count(denominator) and kinds.get("numerator") == kinds.get("denominator") == "count"):
+            return False
+        num, den = int(numerator), int(denominator)
+        key = (agency.id, indicator.id, period)
+        if num > den or key in self.pending:
+            return False
+        level = getattr(agency, "level", None)
+        figure = Figure(agency.id, indicator.id, period, num, den, None, False, level, source.strip() or context.source, note.strip(), context.path, line)
+        self.pending[key] = _Pending(figure, indicator, None, False, True)
+        return True
 
     def _row(self, context: _FileContext, row: _Row) -> None:
         path, fields = context.path, row.fields
@@ -711,7 +740,7 @@ class _Reader:
         kinds = _SLOT_KINDS[indicator.id]
         for slot, cell in cells.items():
             raw = cell[0].fields[cell[1]]
-            if raw.__class__ is str and raw.isdigit() and raw.isascii() and len(raw) < _COUNT_DIGITS and kinds[slot] == "count":
+            if raw.__class__ is str and _plain_count(raw) and kinds[slot] == "count":
                 numbers[slot] = int(raw)  # plain digits, as nearly every count is written: nothing more to check
                 continue
             number = self._number(path, slot, cell, kinds[slot], indicator)
@@ -935,6 +964,11 @@ def _parse_decimal(text: str, grouping: bool) -> Decimal | None:
         return Decimal(sign + text)
     except InvalidOperation:
         return None
+
+
+def _plain_count(text: str) -> bool:
+    """Digits only, as nearly every count is written, and not too many of them: ``int(text)`` is it."""
+    return text.isdigit() and text.isascii() and len(text) < _COUNT_DIGITS
 
 
 def _plain_number(number: Decimal | int | None) -> int | float | None:
