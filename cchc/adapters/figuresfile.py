@@ -60,7 +60,7 @@ F504 unknown indicator or input (closest names suggested)
 F505 not a number (``abc``)
 F506 a count that is negative or not whole
 F507 numerator greater than denominator
-F508 a value out of range (120 %, negative minutes)
+F508 a value out of range (120 %, negative minutes, a count of 16 digits or more)
 F509 an ambiguous fraction (``0.955`` without ``fractions: true``)
 F510 a bad or missing period
 F511 a row without agency, indicator or figures (or only half a ratio); a file named on the command

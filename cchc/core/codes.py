@@ -82,7 +82,7 @@ CODES: dict[str, Code] = {
     "F505": _e("not a number", "write a number (95,5 or 95.5)"),
     "F506": _e("a count that is negative or not whole", "write a whole count"),
     "F507": _e("numerator greater than denominator", "check the two counts"),
-    "F508": _e("value out of range (120 %, negative minutes)", "check the value"),
+    "F508": _e("value out of range (120 %, negative minutes, a count of 16 digits or more)", "check the value"),
     "F509": _e("ambiguous fraction (0.955)", "write 95.5, or declare `fractions: true`"),
     "F510": _e("bad or missing period", "write 2024, 2024-Q1 or 2024-05"),
     "F511": _e("a row without agency, indicator or figures, or only half a ratio; a named file with no rows", "complete the row"),
