@@ -229,9 +229,9 @@ class _Reader:
         self.paths: list[str] = []
         self.appraisals: list[Appraisal] = []
         self._agencies: dict[str, Any] = {}
-        # A field's text as written -> what it was found to be, for texts that were fine: a national
-        # file repeats each agency 21 times and each indicator 3,321 times, so a row costs three
-        # dictionary lookups; a text not seen yet, or at fault, takes the checking path.
+        # A field's text as written -> what it was found to be, for texts that were fine (and a
+        # period's in _FileContext.periods): a national file repeats each agency 21 times and each
+        # indicator 3,321 times, and _plain_row reads a row with three dictionary lookups.
         self._agency_hits: dict[str, Any] = {}
         self._target_hits: dict[str, tuple[Indicator, str | None]] = {}
 
@@ -500,15 +500,9 @@ class _Reader:
             required = "agency" if "agency" not in fields else "indicator"
             self.problems.append(Problem(path, row.line, row.col, "F511", tr(f"dòng thiếu '{required}'", f"the row has no '{required}'")))
             return
-        agency = self._agency_hits.get(fields["agency"]) if fields["agency"].__class__ is str else None
-        if agency is None:
-            agency = self._agency(path, row)
-        target = self._target_hits.get(fields["indicator"]) if fields["indicator"].__class__ is str else None
-        if target is None:
-            target = self._indicator(path, row)
-        period = context.periods.get(fields["period"]) if "period" in fields and fields["period"].__class__ is str else None
-        if period is None:
-            period = self._period(context, row)
+        agency = self._agency(path, row)
+        target = self._indicator(path, row)
+        period = self._period(context, row)
         if agency is None or target is None or period is None:
             return
         indicator, input_name = target
