@@ -333,8 +333,31 @@ def _em(character: str) -> float:
     return 0.5
 
 
+class _CharWidths(dict):
+    """Character -> :func:`_em`, filled as characters are met: measuring runs over every character
+    of every cell (100,000 overdue duties), and a dictionary lookup mapped in C is far cheaper than a
+    Python call per character."""
+
+    def __missing__(self, character: str) -> float:
+        width = self[character] = _em(character)
+        return width
+
+
+class _WordWidths(dict):
+    """Word -> its width in ems, filled as words are met: wrapping measures every word of every cell,
+    and a plan's words repeat."""
+
+    def __missing__(self, word: str) -> float:
+        width = self[word] = sum(map(_CHAR_WIDTHS.__getitem__, word))
+        return width
+
+
+_CHAR_WIDTHS = _CharWidths()
+_WORD_WIDTHS = _WordWidths()
+
+
 def _text_points(text: str, size: float = TEXT_SIZE, bold: bool = False) -> float:
-    return sum(_em(c) for c in text) * size * (1.06 if bold else 1.0)
+    return sum(map(_CHAR_WIDTHS.__getitem__, text)) * size * (1.06 if bold else 1.0)
 
 
 def _wrapped_lines(text: str, width: float, size: float = TEXT_SIZE, bold: bool = False) -> int:
@@ -342,11 +365,12 @@ def _wrapped_lines(text: str, width: float, size: float = TEXT_SIZE, bold: bool 
     usable = max(width - CELL_PADDING, size)
     lines = 0
     space = _text_points(" ", size, bold)
+    scale = 1.06 if bold else 1.0
     for paragraph in text.split("\n"):
         lines += 1
         used = 0.0
         for word in paragraph.split(" "):
-            need = _text_points(word, size, bold)
+            need = _WORD_WIDTHS[word] * size * scale  # _text_points(word, size, bold)
             if used and used + space + need > usable:
                 lines += 1
                 used = 0.0
@@ -388,7 +412,7 @@ def _value_points(value: Any, number_format: str, bold: bool = False) -> float:
 
 
 def _longest_word(text: str) -> float:
-    return max((_text_points(w) for w in text.split()), default=0.0)
+    return max(map(_WORD_WIDTHS.__getitem__, text.split()), default=0.0) * TEXT_SIZE * 1.0  # as _text_points
 
 
 # -- laying out a workbook ---------------------------------------------------------------------
