@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cchc.adapters.importer.cells import clean_cell
 from cchc.core.text import fold
@@ -52,6 +53,7 @@ class Header:
         return self.roles.index(role) if role in self.roles else None
 
 
+@lru_cache(maxsize=16384)  # every row is asked whether it is a header; its cells repeat (leads, deadlines)
 def cell_role(text: str) -> str | None:
     words = fold(_NUMBER_PREFIX.sub("", clean_cell(text)))
     if words in _NUMBER_WORDS:
