@@ -823,3 +823,14 @@ def test_a_composite_criterion_lists_its_parts_under_it(tmp_path):
     part_a = rows[5]
     assert part_a[1] == "– Hồ sơ thanh toán trực tuyến" and part_a[3] == pytest.approx(0.8421) and part_a[4:6] == [5.05, 6]
     assert rows[6][3] == "0/0"
+
+
+@pytest.mark.parametrize("text", ["Rà soát, đánh giá thủ tục hành chính", "WWW iii 100% Sở Nội vụ", "", "  hai  dấu cách "])
+def test_text_is_measured_as_the_sum_of_its_characters(text):
+    """The width tables (per character, per word) give what summing _em over the characters gives:
+    the columns and row heights of every workbook rest on it."""
+    expected = sum(excel._em(c) for c in text) * excel.TEXT_SIZE
+    assert excel._text_points(text) == expected
+    assert excel._text_points(text, bold=True) == expected * 1.06
+    longest = max((sum(excel._em(c) for c in w) * excel.TEXT_SIZE for w in text.split()), default=0.0)
+    assert excel._longest_word(text) == longest
